@@ -1,0 +1,92 @@
+import { parsePointer } from './pointer-parse.js';
+import type { Pointer } from './pointer-types.js';
+import { fail, type Result } from './result.js';
+
+/** One pointer found in a paste: where it was, its repaired text, and its parse result. */
+export interface PasteItem {
+  /** Offset of the pointer in the pasted text, for showing a person which one is meant. */
+  readonly offset: number;
+  readonly text: string;
+  readonly result: Result<Pointer>;
+}
+
+/** A paste larger than this is refused whole: thousands of pointers fit well within it. */
+export const MAX_PASTE_BYTES = 32 * 1024 * 1024;
+
+// “ ” „ ″ (and the low-9 and reversed variants messengers also produce) become ".
+const TYPOGRAPHIC_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036]/g;
+// White space, including what messengers add invisibly: NBSP, zero-width marks, BOM.
+const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+// The string values of c, n, d and t never hold white space; messengers insert it.
+const SQUEEZED_FIELD = /("[cndt]"\s*:\s*")([^"\\]*)(")/g;
+
+const repairObject = (text: string): string =>
+  text.replace(
+    SQUEEZED_FIELD,
+    (_m, open: string, value: string, close: string) => open + value.replace(SPACES, '') + close,
+  );
+
+/**
+ * The outermost balanced {...} spans of the text, string-aware, in one linear
+ * pass. A stray "{" in the prose around a pointer leaves the pointer's own
+ * span standing; a truncated pointer at the end is kept so it gets a refusal.
+ */
+function objectSpans(text: string): { offset: number; text: string }[] {
+  const closed: [number, number][] = [];
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      // A raw line break inside a value is what messengers do to long values:
+      // keep scanning, the repair joins the value again.
+    } else if (ch === '"') {
+      inString = open.length > 0;
+    } else if (ch === '{') {
+      open.push(i);
+    } else if (ch === '}' && open.length > 0) {
+      closed.push([open.pop() as number, i + 1]);
+    }
+  }
+  closed.sort((a, b) => a[0] - b[0]);
+  const spans: { offset: number; text: string }[] = [];
+  let end = -1;
+  for (const [s, e] of closed) {
+    if (s < end) continue;
+    spans.push({ offset: s, text: text.slice(s, e) });
+    end = e;
+  }
+  const truncated = open.find((o) => o >= end);
+  if (truncated !== undefined) spans.push({ offset: truncated, text: text.slice(truncated) });
+  return spans;
+}
+
+/**
+ * Finds every pointer in a paste: one, many separated by anything, or a JSON
+ * array. Repairs what messengers do to pasted text, then applies the strict
+ * rules to each; each pointer gets its own result and none stops the rest.
+ */
+export function parsePaste(input: string): PasteItem[] {
+  if (input.length > MAX_PASTE_BYTES) {
+    return [
+      {
+        offset: 0,
+        text: '',
+        result: fail('too-large', 'This paste is larger than 32 MiB; import it in parts.'),
+      },
+    ];
+  }
+  const text = input.replace(TYPOGRAPHIC_QUOTES, '"');
+  // Text around the objects is ignored; a brace pair with no quote in it is prose, not a pointer.
+  const spans = objectSpans(text).filter((s) => s.text.includes('"'));
+  if (spans.length === 0) {
+    // Nothing object-like: let the strict parser say precisely what it is (empty, not JSON, an array...).
+    return [{ offset: 0, text: input.trim(), result: parsePointer(text) }];
+  }
+  return spans.map((s) => {
+    const repaired = repairObject(s.text);
+    return { offset: s.offset, text: repaired, result: parsePointer(repaired) };
+  });
+}
