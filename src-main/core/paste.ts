@@ -40,6 +40,15 @@ function objectSpans(text: string): { offset: number; text: string }[] {
     if (inString) {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
+      else if (ch === '{' && text[i + 1] === '"' && /[A-Za-z]/.test(text[i + 2] ?? '')) {
+        // In valid JSON a letter never follows the quote that ends a string, so `{"v`
+        // here means the object was cut short inside a string and a new one starts:
+        // the cut one gets its own refusal instead of swallowing the pointers after it.
+        closed.push([open[open.length - 1] as number, i]);
+        open.length = 0;
+        inString = false;
+        i--;
+      }
       // A raw line break inside a value is what messengers do to long values:
       // keep scanning, the repair joins the value again.
     } else if (ch === '"') {

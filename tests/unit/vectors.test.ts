@@ -22,15 +22,22 @@ describe('legacy vectors (made by the original CLM 2.0.1)', () => {
   it.each(legacyVectors.map((v, i) => [i, v] as const))('#%i opens to its author and text', (_i, v) => {
     const p = must(parsePointer(v.pointer));
     const opened = must(openWithSecret(p, v.secret, v.suffix));
-    expect(opened).toEqual({ format: 'legacy', chat: v.chat, epoch: v.epoch, author: v.author, text: v.text });
+    expect(opened).toEqual({
+      format: 'legacy',
+      chat: v.chat,
+      epoch: v.epoch,
+      author: v.author,
+      text: v.text,
+    });
   });
 
-  it.each(
-    legacyVectors.filter((v) => v.suffix_is_default).map((v, i) => [i, v] as const),
-  )('#%i opens with the default suffix when none is given', (_i, v) => {
-    const opened = must(openWithSecret(must(parsePointer(v.pointer)), v.secret));
-    expect(opened.text).toBe(v.text);
-  });
+  it.each(legacyVectors.filter((v) => v.suffix_is_default).map((v, i) => [i, v] as const))(
+    '#%i opens with the default suffix when none is given',
+    (_i, v) => {
+      const opened = must(openWithSecret(must(parsePointer(v.pointer)), v.secret));
+      expect(opened.text).toBe(v.text);
+    },
+  );
 
   it.each(legacyVectors.map((v, i) => [i, v] as const))('#%i seals to the identical text', (_i, v) => {
     const p = must(
@@ -48,38 +55,44 @@ describe('legacy vectors (made by the original CLM 2.0.1)', () => {
 });
 
 describe('sealed v2 vectors', () => {
-  it.each(sealedVectors.map((v, i) => [i, v] as const))('#%i opens to its author, text and title', (_i, v) => {
-    const opened = must(openWithSecret(must(parsePointer(v.pointer)), v.secret));
-    expect(opened).toEqual({
-      format: 'sealed-v2',
-      chat: v.chat,
-      epoch: v.epoch,
-      author: v.author,
-      text: v.text,
-      ...(v.title === null ? {} : { title: v.title }),
-    });
-  });
+  it.each(sealedVectors.map((v, i) => [i, v] as const))(
+    '#%i opens to its author, text and title',
+    (_i, v) => {
+      const opened = must(openWithSecret(must(parsePointer(v.pointer)), v.secret));
+      expect(opened).toEqual({
+        format: 'sealed-v2',
+        chat: v.chat,
+        epoch: v.epoch,
+        author: v.author,
+        text: v.text,
+        ...(v.title === null ? {} : { title: v.title }),
+      });
+    },
+  );
 
-  it.each(sealedVectors.map((v, i) => [i, v] as const))('#%i seals with its nonce to the identical text', (_i, v) => {
-    const nonce = fromBase64Url(v.nonce);
-    expect(nonce).toBeDefined();
-    const p = must(
-      sealWithSecret(
-        {
-          format: 'sealed-v2',
-          chat: v.chat,
-          k: v.k,
-          epoch: v.epoch,
-          nonce,
-          author: v.author,
-          text: v.text,
-          ...(v.title === null ? {} : { title: v.title }),
-        },
-        v.secret,
-      ),
-    );
-    expect(pointerToText(p)).toBe(v.pointer);
-  });
+  it.each(sealedVectors.map((v, i) => [i, v] as const))(
+    '#%i seals with its nonce to the identical text',
+    (_i, v) => {
+      const nonce = fromBase64Url(v.nonce);
+      expect(nonce).toBeDefined();
+      const p = must(
+        sealWithSecret(
+          {
+            format: 'sealed-v2',
+            chat: v.chat,
+            k: v.k,
+            epoch: v.epoch,
+            nonce,
+            author: v.author,
+            text: v.text,
+            ...(v.title === null ? {} : { title: v.title }),
+          },
+          v.secret,
+        ),
+      );
+      expect(pointerToText(p)).toBe(v.pointer);
+    },
+  );
 
   it.each(sealedVectors.map((v, i) => [i, v] as const))('#%i has the fingerprint of the vector', (_i, v) => {
     const key = must(deriveSealedKey(v.secret, v.chat as ChatId, v.k));

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Prepares what `npm start` needs and `npm install` deliberately skips, on a
+// machine with internet: Electron's binary, and better-sqlite3 compiled for
+// Electron's ABI into build/electron-native/ (apart from node_modules, so the
+// Node build that `npm test` uses is never overwritten).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const electronVersion = require('electron/package.json').version;
+const root = join(import.meta.dirname, '..');
+
+function step(what, fn) {
+  try {
+    fn();
+  } catch (e) {
+    console.error(`prepare-electron: ${what} failed (${e.message.split('\n')[0]}).`);
+    console.error('Electron needs internet access the first time it starts; the tests (npm test) do not.');
+    process.exit(1);
+  }
+}
+
+// Electron downloads its binary on first use; do it now, visibly.
+step('downloading Electron', () => {
+  execFileSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
+});
+
+const target = join(root, 'build', 'electron-native', electronVersion, process.arch);
+const addon = join(target, 'better_sqlite3.node');
+if (!existsSync(addon)) {
+  step('building better-sqlite3 for Electron', () => {
+    const work = mkdtempSync(join(tmpdir(), 'clm-native-'));
+    const pkg = join(work, 'better-sqlite3');
+    cpSync(join(root, 'node_modules', 'better-sqlite3'), pkg, { recursive: true });
+    rmSync(join(pkg, 'build'), { recursive: true, force: true });
+    const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    execFileSync(
+      process.execPath,
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: pkg, stdio: 'inherit' },
+    );
+    mkdirSync(target, { recursive: true });
+    cpSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), addon);
+    rmSync(work, { recursive: true, force: true });
+  });
+}
+console.log(`prepare-electron: Electron ${electronVersion} and its better-sqlite3 build are ready.`);
