@@ -1,0 +1,57 @@
+import { toBase64Url, utf8 } from '../core/bytes.js';
+import { defaultLegacySuffix } from '../core/legacy.js';
+import type { ChatId, Format } from '../core/pointer-types.js';
+import {
+  type SealedChatKey,
+  sealedKeyFromBytes,
+  sealedKeyParams,
+  sealedSecretBytes,
+} from '../core/sealed-key.js';
+import type { KdfPool } from './kdf/kdf-pool.js';
+import { ServiceError } from './service-error.js';
+import { LEGACY_PROOF_LOG2N, sealedChatProof } from './vault-keys.js';
+
+/** What a chat needs on the wire, once unlocked: K for sealed v2, the secret itself for legacy. */
+export type WireKey =
+  | { readonly format: 'sealed-v2'; readonly key: SealedChatKey }
+  | { readonly format: 'legacy'; readonly secret: string; readonly suffix: string };
+
+/** Sealed v2: K by scrypt at the chat's cost, in the worker. */
+export async function deriveSealedWireKey(
+  kdf: KdfPool,
+  secret: string,
+  wire: string,
+  k: number,
+): Promise<SealedChatKey> {
+  const p = sealedSecretBytes(secret);
+  if (!p.ok) throw new ServiceError('bad-input', p.error.message);
+  const { salt, log2N, dkLen } = sealedKeyParams(wire as ChatId, k);
+  const K = await kdf.scrypt(p.value, salt, log2N, dkLen);
+  const key = sealedKeyFromBytes(wire as ChatId, k, K);
+  K.fill(0);
+  return key;
+}
+
+/**
+ * The proof a chat's secret gives the vault. Sealed: one-way from K (already
+ * slow to derive). Legacy: the wire secret has no slow KDF, so the vault adds
+ * scrypt with the chat's own salt before the proof can be tried.
+ */
+export async function chatProof(kdf: KdfPool, wire: WireKey, chatSalt: Uint8Array): Promise<Uint8Array> {
+  if (wire.format === 'sealed-v2') return sealedChatProof(wire.key);
+  return kdf.scrypt(utf8(wire.secret.trim()), chatSalt, LEGACY_PROOF_LOG2N, 32);
+}
+
+export function legacyWireKey(
+  secret: string,
+  wireId: string,
+  suffix?: string,
+): Extract<WireKey, { format: 'legacy' }> {
+  if (secret.trim() === '') throw new ServiceError('bad-input', 'The chat secret is empty.');
+  return { format: 'legacy', secret, suffix: suffix ?? defaultLegacySuffix(wireId) };
+}
+
+export const newSealedWireId = (): string => toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+
+export const defaultChatName = (format: Format, wire: string): string =>
+  format === 'legacy' ? `Legacy chat ${wire}` : `Chat ${wire.slice(0, 6)}`;

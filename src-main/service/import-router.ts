@@ -1,0 +1,185 @@
+import { openLegacy } from '../core/legacy.js';
+import { parsePaste } from '../core/paste.js';
+import { pointerToText } from '../core/pointer-parse.js';
+import type { Format, OpenedPointer, Pointer } from '../core/pointer-types.js';
+import type { Result } from '../core/result.js';
+import { openSealed } from '../core/sealed.js';
+import type { SealedChatKey } from '../core/sealed-key.js';
+import { defaultChatName, deriveSealedWireKey, legacyWireKey, type WireKey } from './chat-secrets.js';
+import type { KdfPool } from './kdf/kdf-pool.js';
+import type { ChatMeta, MessageBody, OpenChat } from './messenger.js';
+import type { ChatSummary, ImportOptions, ImportOutcome, LocalChatId, MessageId } from './types.js';
+
+/** What the router needs of the messenger, and nothing more. */
+export interface ImportPort {
+  readonly kdf: KdfPool;
+  /** The chat already holding this pointer (sent or received), if any. */
+  seen(pointer: string): ChatSummary | undefined;
+  /** Local chats with this wire id (legacy ids are not unique: several may share one). */
+  candidates(format: Format, wire: string): { summary: ChatSummary; open: OpenChat | undefined }[];
+  /** Opens a locked chat with the secret; undefined when it is not that chat's secret. */
+  unlock(id: LocalChatId, secret: string): Promise<OpenChat | undefined>;
+  store(c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>): MessageId;
+  create(
+    meta: Omit<ChatMeta, 'createdHere'>,
+    wire: WireKey,
+    epoch: number,
+    body: Omit<MessageBody, 'dir'>,
+  ): Promise<{ chat: ChatSummary; messageId: MessageId }>;
+}
+
+function openIn(c: OpenChat, p: Pointer): Result<OpenedPointer> | undefined {
+  if (p.format === 'sealed-v2' && c.wire.format === 'sealed-v2' && c.wire.key.k === p.k) {
+    return openSealed(c.wire.key, p);
+  }
+  if (p.format === 'legacy' && c.wire.format === 'legacy') return openLegacy(c.wire.secret, c.wire.suffix, p);
+  return undefined;
+}
+
+const stored = (
+  offset: number,
+  chat: ChatSummary,
+  messageId: MessageId,
+  created: boolean,
+): ImportOutcome => ({
+  kind: 'stored',
+  offset,
+  chatId: chat.id,
+  chatName: chat.name,
+  messageId,
+  created,
+  message: created
+    ? `New chat "${chat.name}" created and the message stored.`
+    : `Stored in chat "${chat.name}".`,
+});
+
+/**
+ * Routes every pointer of a paste: opened and stored in its unlocked chat;
+ * a locked chat asks for its secret; an unknown chat asks for a secret, which
+ * is verified against the pointer before the chat is created with it. Each
+ * message is stored in its own transaction, so what is reported stored stays
+ * stored, and a pointer seen before is reported as a duplicate.
+ */
+export async function importPaste(
+  port: ImportPort,
+  text: string,
+  opts: ImportOptions,
+): Promise<ImportOutcome[]> {
+  const items = parsePaste(text);
+  const out: ImportOutcome[] = [];
+  // Within one paste, each (chat id, k) costs one scrypt and each locked chat one unlock attempt.
+  const sealedKeys = new Map<string, Promise<SealedChatKey | undefined>>();
+  const triedUnlock = new Set<LocalChatId>();
+  const secret = opts.secret?.trim() ? opts.secret : undefined;
+
+  const sealedKeyFor = (wire: string, k: number) => {
+    const id = `${wire}|${k}`;
+    let key = sealedKeys.get(id);
+    if (!key && secret !== undefined) {
+      key = deriveSealedWireKey(port.kdf, secret, wire, k).catch(() => undefined);
+      sealedKeys.set(id, key);
+    }
+    return key ?? Promise.resolve(undefined);
+  };
+
+  for (const [i, item] of items.entries()) {
+    if (opts.signal?.aborted) {
+      out.push({
+        kind: 'refused',
+        code: 'cancelled',
+        offset: item.offset,
+        message: 'Not imported: the import was cancelled.',
+      });
+      continue;
+    }
+    if (i > 0 && i % 64 === 0) await new Promise((r) => setImmediate(r));
+    out.push(await routeOne(item.offset, item.result));
+    opts.onProgress?.(i + 1, items.length);
+  }
+  return out;
+
+  async function routeOne(offset: number, parsed: Result<Pointer>): Promise<ImportOutcome> {
+    if (!parsed.ok)
+      return { kind: 'refused', offset, code: parsed.error.code, message: parsed.error.message };
+    const p = parsed.value;
+    const canonical = pointerToText(p);
+    const seenIn = port.seen(canonical);
+    if (seenIn) {
+      return {
+        kind: 'duplicate',
+        offset,
+        chatId: seenIn.id,
+        chatName: seenIn.name,
+        message: `Already stored in chat "${seenIn.name}".`,
+      };
+    }
+    const body = (o: OpenedPointer) => ({ author: o.author, text: o.text, pointer: canonical });
+    const candidates = port.candidates(p.format, p.chat);
+
+    for (const c of candidates) {
+      const r = c.open && openIn(c.open, p);
+      if (r?.ok && c.open)
+        return stored(offset, c.summary, port.store(c.open, p.epoch, body(r.value)), false);
+    }
+    const locked = candidates.filter((c) => !c.open);
+    if (secret === undefined) {
+      const first = locked[0];
+      if (first) {
+        return {
+          kind: 'needs-secret',
+          offset,
+          chatId: first.summary.id,
+          chatName: first.summary.name,
+          message: `Chat "${first.summary.name}" is locked: give its secret to read this pointer.`,
+        };
+      }
+      return {
+        kind: 'new-chat',
+        offset,
+        format: p.format,
+        wireId: p.chat,
+        message: 'This pointer is for a chat you do not have yet: give its secret (and a name) to create it.',
+      };
+    }
+
+    for (const c of locked) {
+      if (triedUnlock.has(c.summary.id)) continue;
+      triedUnlock.add(c.summary.id);
+      const opened = await port.unlock(c.summary.id, secret);
+      const r = opened && openIn(opened, p);
+      if (r?.ok && opened)
+        return stored(offset, c.summary, port.store(opened, p.epoch, body(r.value)), false);
+    }
+
+    // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
+    let wire: WireKey;
+    let r: Result<OpenedPointer>;
+    if (p.format === 'sealed-v2') {
+      const key = await sealedKeyFor(p.chat, p.k);
+      if (!key) return wrong(offset, p);
+      wire = { format: 'sealed-v2', key };
+      r = openSealed(key, p);
+    } else {
+      const legacy = legacyWireKey(secret, p.chat, opts.suffix?.trim() || undefined);
+      wire = legacy;
+      r = openLegacy(legacy.secret, legacy.suffix, p);
+    }
+    if (!r.ok) {
+      return r.error.code === 'wrong-secret-or-altered'
+        ? wrong(offset, p)
+        : { kind: 'refused', offset, code: r.error.code, message: r.error.message };
+    }
+    const name = opts.name?.trim() || r.value.title?.trim() || defaultChatName(p.format, p.chat);
+    const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
+    const created = await port.create(meta, wire, p.epoch, body(r.value));
+    return stored(offset, created.chat, created.messageId, true);
+  }
+}
+
+const wrong = (offset: number, p: Pointer): ImportOutcome => ({
+  kind: 'wrong-secret',
+  offset,
+  format: p.format,
+  wireId: p.chat,
+  message: 'The secret given does not open this pointer; nothing was created or stored.',
+});

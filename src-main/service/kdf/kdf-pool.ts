@@ -1,0 +1,63 @@
+import { Worker } from 'node:worker_threads';
+import type { KdfRequest, KdfResponse } from './kdf-worker.js';
+
+/**
+ * One scrypt worker thread, started on first use and unref'd so it never keeps
+ * a process alive. From source (tests, the CLI under tsx) the worker is the .ts
+ * file run through tsx; in the built app it is the bundled kdf-worker.js beside
+ * the main bundle.
+ */
+export class KdfPool {
+  #worker: Worker | undefined;
+  #nextId = 1;
+  readonly #pending = new Map<number, { resolve: (k: Uint8Array) => void; reject: (e: Error) => void }>();
+
+  #start(): Worker {
+    const w = import.meta.url.endsWith('.ts')
+      ? new Worker(sourceBootstrap(), { eval: true })
+      : new Worker(new URL('./kdf-worker.js', import.meta.url));
+    w.unref();
+    w.on('message', (res: KdfResponse) => {
+      const p = this.#pending.get(res.id);
+      if (!p) return;
+      this.#pending.delete(res.id);
+      if ('key' in res) p.resolve(res.key);
+      else p.reject(new Error(res.error));
+      if (this.#pending.size === 0) w.unref();
+    });
+    w.on('error', () => this.#failAll());
+    w.on('exit', () => this.#failAll());
+    return w;
+  }
+
+  #failAll(): void {
+    this.#worker = undefined;
+    for (const p of this.#pending.values()) p.reject(new Error('Key derivation failed.'));
+    this.#pending.clear();
+  }
+
+  /** scrypt(password, salt, N = 2^log2N, r = 8, p = 1). The password copy sent is wiped by the worker. */
+  scrypt(password: Uint8Array, salt: Uint8Array, log2N: number, dkLen: number): Promise<Uint8Array> {
+    this.#worker ??= this.#start();
+    const w = this.#worker;
+    w.ref();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      w.postMessage({ id, password: password.slice(), salt, log2N, dkLen } satisfies KdfRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = undefined;
+    if (w) await w.terminate();
+  }
+}
+
+/** Worker threads do not inherit tsx's loader: register it inside the worker, then load the .ts worker. */
+function sourceBootstrap(): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./kdf-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
+}

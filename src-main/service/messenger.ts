@@ -1,0 +1,746 @@
+import { rmSync } from 'node:fs';
+import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
+import { fingerprintCode, legacyFingerprintBytes, sealedFingerprintBytes } from '../core/fingerprint.js';
+import { sealLegacy } from '../core/legacy.js';
+import { pointerToText } from '../core/pointer-parse.js';
+import type { ChatId, Format } from '../core/pointer-types.js';
+import { charCount, LIMITS } from '../core/pointer-types.js';
+import { sealSealed } from '../core/sealed.js';
+import { sealedKeyFromBytes } from '../core/sealed-key.js';
+import { open, openJson, seal, sealJson } from '../vault/box.js';
+import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
+import type { ChatRow, MessageRow } from '../vault/rows.js';
+import { VaultStore } from '../vault/vault-store.js';
+import {
+  chatProof,
+  deriveSealedWireKey,
+  legacyWireKey,
+  newSealedWireId,
+  type WireKey,
+} from './chat-secrets.js';
+import { type ImportPort, importPaste } from './import-router.js';
+import { KdfPool } from './kdf/kdf-pool.js';
+import { ServiceError } from './service-error.js';
+import {
+  type ChatInfo,
+  type ChatSummary,
+  DEFAULT_SETTINGS,
+  type Direction,
+  type HistoryPage,
+  type ImportOptions,
+  type ImportOutcome,
+  type LocalChatId,
+  type MessageId,
+  type MessageView,
+  type MessengerEvent,
+  type NewChat,
+  type ProfileStatus,
+  type Settings,
+} from './types.js';
+import {
+  chatUnlockKey,
+  masterBytes,
+  PROFILE_KDF_LOG2N,
+  randomKey,
+  randomSalt,
+  routeIndex,
+  seenIndex,
+} from './vault-keys.js';
+
+/** Sealed under DK: what the chat list shows after login, without the chat's secret. */
+export interface ChatMeta {
+  readonly name: string;
+  readonly format: Format;
+  readonly wire: string;
+  readonly k?: number;
+  /** Chats created here send their name as the sealed title; chats created on receipt do not. */
+  readonly createdHere: boolean;
+}
+
+/** Sealed under the chat's unlock key. */
+interface ChatSecretBox {
+  readonly cdk: string;
+  readonly suffix?: string;
+}
+
+/** Sealed under DK when the person chose "remember on this computer". */
+interface RememberedBox {
+  readonly proof: string;
+  /** Sealed: the 64 bytes of K; legacy: the secret itself (the legacy keystream needs it). */
+  readonly wire: string;
+}
+
+export interface MessageBody {
+  readonly dir: Direction;
+  readonly author: string;
+  readonly text: string;
+  readonly pointer: string;
+}
+
+/** An unlocked chat: keys in memory only, wiped on lock. */
+export interface OpenChat {
+  readonly id: LocalChatId;
+  readonly meta: ChatMeta;
+  readonly cdk: Uint8Array;
+  readonly wire: WireKey;
+  readonly remembered: boolean;
+  lastUsed: number;
+}
+
+interface Session {
+  readonly dk: Uint8Array;
+  readonly nickname: string;
+  settings: Settings;
+}
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+export interface MessengerOptions extends OpenDbOptions {
+  /** Sealed v2 cost for new chats; tests use 12 to stay fast. Default 17. */
+  readonly chatLog2N?: number;
+  /** Master phrase cost; default 17. */
+  readonly profileLog2N?: number;
+  /** Milliseconds between idle checks; default 15 s. */
+  readonly idleCheckMs?: number;
+}
+
+/**
+ * The messenger as plain TypeScript: profile, chats, messages, import. The CLI
+ * and the IPC router are fronts on it. Keys live here, in memory, and nowhere else.
+ */
+export class Messenger {
+  readonly #path: string;
+  readonly #db: Db;
+  readonly #store: VaultStore;
+  readonly #kdf = new KdfPool();
+  readonly #opts: MessengerOptions;
+  readonly #listeners = new Set<(e: MessengerEvent) => void>();
+  #session: Session | undefined;
+  readonly #open = new Map<LocalChatId, OpenChat>();
+  #idleTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  private constructor(path: string, opts: MessengerOptions) {
+    this.#path = path;
+    this.#opts = opts;
+    this.#db = openDb(path, opts);
+    this.#store = new VaultStore(this.#db);
+  }
+
+  static open(path: string, opts: MessengerOptions = {}): Messenger {
+    return new Messenger(path, opts);
+  }
+
+  get vaultPath(): string {
+    return this.#path;
+  }
+
+  onEvent(listener: (e: MessengerEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(e: MessengerEvent): void {
+    for (const l of this.#listeners) l(e);
+  }
+
+  // ---- profile -------------------------------------------------------------
+
+  status(): ProfileStatus {
+    const p = this.#store.profile();
+    return p
+      ? { exists: true, nickname: p.nickname, loggedIn: this.#session !== undefined }
+      : { exists: false, loggedIn: false };
+  }
+
+  async createProfile(nickname: string, master: string): Promise<void> {
+    const nick = nickname.trim();
+    if (this.#store.profile()) throw new ServiceError('profile-exists', 'This vault already has a profile.');
+    if (charCount(nick) < 1 || charCount(nick) > LIMITS.authorChars || nick.includes(': ')) {
+      throw new ServiceError(
+        'bad-input',
+        `The nickname must be 1 to ${LIMITS.authorChars} characters, without ": ".`,
+      );
+    }
+    if (master.trim() === '') throw new ServiceError('bad-input', 'The master phrase is empty.');
+    const log2n = this.#opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+    const salt = randomSalt();
+    const kek = await this.#kdf.scrypt(masterBytes(master), salt, log2n, 32);
+    const dk = randomKey();
+    const wrapped = seal(kek, dk, 'profile-key');
+    this.#store.insertProfile(
+      {
+        nickname: nick,
+        kdf_salt: salt,
+        kdf_log2n: log2n,
+        wrapped_key: wrapped,
+        settings: sealJson(dk, DEFAULT_SETTINGS, 'settings'),
+      },
+      now(),
+    );
+    wipe(kek);
+    this.#session = { dk, nickname: nick, settings: DEFAULT_SETTINGS };
+    this.#startIdleTimer();
+  }
+
+  async #unwrapProfileKey(master: string): Promise<Uint8Array> {
+    const p = this.#store.profile();
+    if (!p) throw new ServiceError('no-profile', 'There is no profile in this vault yet; create one first.');
+    const kek = await this.#kdf.scrypt(masterBytes(master), p.kdf_salt, p.kdf_log2n, 32);
+    const dk = open(kek, p.wrapped_key, 'profile-key');
+    wipe(kek);
+    if (!dk) throw new ServiceError('wrong-passphrase', 'That master phrase is not the right one.');
+    return new Uint8Array(dk);
+  }
+
+  async login(master: string): Promise<void> {
+    const dk = await this.#unwrapProfileKey(master);
+    const p = this.#store.profile() as NonNullable<ReturnType<VaultStore['profile']>>;
+    this.logout();
+    const settings = (p.settings && openJson<Settings>(dk, p.settings, 'settings')) || DEFAULT_SETTINGS;
+    this.#session = { dk, nickname: p.nickname, settings: { ...DEFAULT_SETTINGS, ...settings } };
+    for (const row of this.#store.chats()) {
+      if (row.remembered) this.#openRemembered(row);
+    }
+    this.#startIdleTimer();
+  }
+
+  /** Forgets every key: the profile's and every chat's. */
+  logout(): void {
+    const had = this.#session !== undefined;
+    this.#lockAllChats();
+    if (this.#session) wipe(this.#session.dk);
+    this.#session = undefined;
+    if (this.#idleTimer) clearInterval(this.#idleTimer);
+    this.#idleTimer = undefined;
+    if (had) this.#emit({ type: 'all-locked', reason: 'logout' });
+  }
+
+  /** Re-wraps the one profile key under the new phrase; nothing else is re-encrypted. */
+  async changeMaster(oldMaster: string, newMaster: string): Promise<void> {
+    this.#requireSession();
+    if (newMaster.trim() === '') throw new ServiceError('bad-input', 'The new master phrase is empty.');
+    const dk = await this.#unwrapProfileKey(oldMaster);
+    const log2n = this.#opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+    const salt = randomSalt();
+    const kek = await this.#kdf.scrypt(masterBytes(newMaster), salt, log2n, 32);
+    this.#store.rewrapProfile(salt, log2n, seal(kek, dk, 'profile-key'));
+    wipe(kek, dk);
+  }
+
+  /** Removes the vault file and its -wal and -shm. Needs the login and the word DELETE. */
+  async deleteProfile(confirm: string): Promise<void> {
+    this.#requireSession();
+    if (confirm !== 'DELETE') {
+      throw new ServiceError('not-confirmed', 'To delete the profile, type the word DELETE exactly.');
+    }
+    this.logout();
+    await this.close();
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.#path + suffix, { force: true });
+  }
+
+  settings(): Settings {
+    return this.#requireSession().settings;
+  }
+
+  setSettings(patch: Partial<Settings>): Settings {
+    const s = this.#requireSession();
+    const minutes = patch.autoLockMinutes ?? s.settings.autoLockMinutes;
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) {
+      throw new ServiceError('bad-input', 'Auto-lock minutes must be a whole number from 0 (never) to 1440.');
+    }
+    s.settings = { ...s.settings, ...patch, autoLockMinutes: minutes };
+    this.#store.setSettings(sealJson(s.dk, s.settings, 'settings'));
+    return s.settings;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.logout();
+    this.#closed = true;
+    await this.#kdf.close();
+    this.#db.close();
+  }
+
+  #requireSession(): Session {
+    if (!this.#session) {
+      throw new ServiceError(
+        this.#store.profile() ? 'not-logged-in' : 'no-profile',
+        this.#store.profile() ? 'Log in first.' : 'There is no profile in this vault yet; create one first.',
+      );
+    }
+    return this.#session;
+  }
+
+  // ---- chats: list, create, unlock, lock -----------------------------------
+
+  #meta(row: ChatRow): ChatMeta {
+    const m = openJson<ChatMeta>(this.#requireSession().dk, row.meta, `chat-meta|${row.id}`);
+    if (!m) throw new ServiceError('unknown-chat', 'This chat record cannot be read with this profile.');
+    return m;
+  }
+
+  #summary(row: ChatRow, meta = this.#meta(row)): ChatSummary {
+    return {
+      id: row.id as LocalChatId,
+      name: meta.name,
+      format: meta.format,
+      wireId: meta.wire,
+      locked: !this.#open.has(row.id as LocalChatId),
+      remembered: row.remembered !== null,
+      count: row.count,
+      trashCount: row.trashed_count,
+      lastActivity: row.last_activity,
+    };
+  }
+
+  listChats(): ChatSummary[] {
+    this.#requireSession();
+    return this.#store.chats().map((r) => this.#summary(r));
+  }
+
+  chat(id: LocalChatId): ChatSummary {
+    return this.#summary(this.#row(id));
+  }
+
+  #row(id: LocalChatId): ChatRow {
+    this.#requireSession();
+    const row = this.#store.chat(id);
+    if (!row) throw new ServiceError('unknown-chat', `There is no chat ${id}.`);
+    return row;
+  }
+
+  /** Finds a chat by local id, wire id or unique name, as the CLI's CHAT argument. */
+  findChat(ref: string): ChatSummary {
+    const chats = this.listChats();
+    const byId = /^\d+$/.test(ref) ? chats.filter((c) => String(c.id) === ref) : [];
+    if (byId.length === 1) return byId[0] as ChatSummary;
+    const matches = chats.filter((c) => c.name === ref || c.wireId === ref);
+    if (matches.length === 1) return matches[0] as ChatSummary;
+    if (matches.length > 1) {
+      throw new ServiceError(
+        'ambiguous-chat',
+        `"${ref}" names ${matches.length} chats; use the number from \`clm chats\` (${matches.map((c) => c.id).join(', ')}).`,
+      );
+    }
+    throw new ServiceError('unknown-chat', `There is no chat "${ref}".`);
+  }
+
+  #checkName(name: string): string {
+    const n = name.trim();
+    if (charCount(n) < 1 || charCount(n) > LIMITS.titleChars) {
+      throw new ServiceError('bad-input', `A chat name must be 1 to ${LIMITS.titleChars} characters.`);
+    }
+    return n;
+  }
+
+  async createChat(req: NewChat): Promise<ChatSummary> {
+    this.#requireSession();
+    const name = this.#checkName(req.name);
+    if (req.secret.trim() === '') throw new ServiceError('bad-input', 'The chat secret is empty.');
+    if (req.format === 'legacy') {
+      const wire = (req.legacyId ?? String(100000 + Math.floor(Math.random() * 900000))).trim();
+      if (wire === '' || wire.length > LIMITS.legacyChatChars || /\s/.test(wire)) {
+        throw new ServiceError(
+          'bad-input',
+          `A legacy chat id must be 1 to ${LIMITS.legacyChatChars} characters without spaces.`,
+        );
+      }
+      const wireKey = legacyWireKey(req.secret, wire, req.suffix?.trim() || undefined);
+      return this.#insertChat({ name, format: 'legacy', wire, createdHere: true }, wireKey);
+    }
+    if (req.legacyId !== undefined || req.suffix !== undefined) {
+      throw new ServiceError('bad-input', 'A chat id and suffix are chosen only for legacy chats.');
+    }
+    const k = req.k ?? this.#opts.chatLog2N ?? LIMITS.kDefault;
+    if (!Number.isInteger(k) || k < LIMITS.kMin || k > LIMITS.kMax) {
+      throw new ServiceError('bad-input', `k must be a whole number from ${LIMITS.kMin} to ${LIMITS.kMax}.`);
+    }
+    const wire = newSealedWireId();
+    const key = await deriveSealedWireKey(this.#kdf, req.secret, wire, k);
+    return this.#insertChat(
+      { name, format: 'sealed-v2', wire, k, createdHere: true },
+      { format: 'sealed-v2', key },
+    );
+  }
+
+  /**
+   * Writes a new chat row and opens it. `firstMessage`, when given, is stored in
+   * the same transaction: a chat created on receipt never exists without it.
+   */
+  async #insertChat(
+    meta: ChatMeta,
+    wire: WireKey,
+    firstMessage?: { epoch: number; body: MessageBody },
+  ): Promise<ChatSummary & { messageId?: MessageId }> {
+    const s = this.#requireSession();
+    const salt = randomSalt();
+    const proof = await chatProof(this.#kdf, wire, salt);
+    const cdk = randomKey();
+    const unlockKey = chatUnlockKey(s.dk, salt, proof);
+    const secretBox: ChatSecretBox = {
+      cdk: toBase64Url(cdk),
+      ...(wire.format === 'legacy' ? { suffix: wire.suffix } : {}),
+    };
+    const t = now();
+    let messageId: MessageId | undefined;
+    const id = this.#store.transaction(() => {
+      const id = this.#store.insertChat(
+        routeIndex(s.dk, meta.format, meta.wire),
+        Buffer.alloc(0),
+        salt,
+        sealJson(unlockKey, secretBox, `chat-key|${toHex(salt)}`),
+        t,
+      ) as LocalChatId;
+      this.#store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
+      if (firstMessage) messageId = this.#insertMessage(id, cdk, firstMessage.epoch, firstMessage.body);
+      return id;
+    });
+    wipe(unlockKey, proof);
+    this.#open.set(id, { id, meta, cdk, wire, remembered: false, lastUsed: Date.now() });
+    return { ...this.chat(id), ...(messageId === undefined ? {} : { messageId }) };
+  }
+
+  /** Opens a chat with its secret. A wrong secret opens nothing and changes nothing. */
+  async unlockChat(id: LocalChatId, secret: string): Promise<ChatSummary> {
+    const row = this.#row(id);
+    if (this.#open.has(id)) return this.chat(id);
+    const meta = this.#meta(row);
+    const wire =
+      meta.format === 'sealed-v2'
+        ? ({
+            format: 'sealed-v2',
+            key: await deriveSealedWireKey(this.#kdf, secret, meta.wire, meta.k ?? 17),
+          } as const)
+        : legacyWireKey(secret, meta.wire);
+    const proof = await chatProof(this.#kdf, wire, row.unlock_salt);
+    if (!this.#openWithProof(row, meta, wire, proof)) {
+      throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
+    }
+    return this.chat(id);
+  }
+
+  /** Tries a proof against a chat row; on success the chat is open. */
+  #openWithProof(row: ChatRow, meta: ChatMeta, wire: WireKey, proof: Uint8Array): boolean {
+    const s = this.#requireSession();
+    const unlockKey = chatUnlockKey(s.dk, row.unlock_salt, proof);
+    const box = openJson<ChatSecretBox>(unlockKey, row.wrapped_key, `chat-key|${toHex(row.unlock_salt)}`);
+    wipe(unlockKey);
+    if (!box) return false;
+    const cdk = fromBase64Url(box.cdk) as Uint8Array;
+    const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
+    const id = row.id as LocalChatId;
+    this.#open.set(id, { id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() });
+    return true;
+  }
+
+  #openRemembered(row: ChatRow): void {
+    const s = this.#requireSession();
+    const box = openJson<RememberedBox>(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`);
+    if (!box) return;
+    const meta = this.#meta(row);
+    const wire: WireKey =
+      meta.format === 'sealed-v2'
+        ? {
+            format: 'sealed-v2',
+            key: sealedKeyFromBytes(meta.wire as ChatId, meta.k ?? 17, fromBase64Url(box.wire) as Uint8Array),
+          }
+        : legacyWireKey(box.wire, meta.wire);
+    this.#openWithProof(row, meta, wire, fromBase64Url(box.proof) as Uint8Array);
+  }
+
+  lockChat(id: LocalChatId): void {
+    this.#row(id);
+    this.#lock(id, 'request');
+  }
+
+  #lock(id: LocalChatId, reason: 'idle' | 'request'): void {
+    const c = this.#open.get(id);
+    if (!c) return;
+    this.#wipeOpenChat(c);
+    this.#open.delete(id);
+    this.#emit({ type: 'chat-locked', chatId: id, reason });
+  }
+
+  #wipeOpenChat(c: OpenChat): void {
+    wipe(c.cdk);
+    if (c.wire.format === 'sealed-v2') wipe(c.wire.key.enc, c.wire.key.macKey);
+  }
+
+  #lockAllChats(): void {
+    for (const c of this.#open.values()) this.#wipeOpenChat(c);
+    this.#open.clear();
+  }
+
+  /** Locks every chat that is not remembered (suspend, screen lock, or on request). */
+  lockAll(reason: 'suspend' | 'request' = 'request'): void {
+    for (const c of [...this.#open.values()]) if (!c.remembered) this.#lock(c.id, 'request');
+    this.#emit({ type: 'all-locked', reason });
+  }
+
+  #startIdleTimer(): void {
+    if (this.#idleTimer) clearInterval(this.#idleTimer);
+    this.#idleTimer = setInterval(() => this.lockIdleChats(), this.#opts.idleCheckMs ?? 15_000);
+    this.#idleTimer.unref();
+  }
+
+  /** Locks chats idle longer than the setting; remembered chats stay open while logged in. */
+  lockIdleChats(at = Date.now()): LocalChatId[] {
+    const minutes = this.#session?.settings.autoLockMinutes ?? 0;
+    if (minutes <= 0) return [];
+    const locked: LocalChatId[] = [];
+    for (const c of [...this.#open.values()]) {
+      if (!c.remembered && at - c.lastUsed >= minutes * 60_000) {
+        this.#lock(c.id, 'idle');
+        locked.push(c.id);
+      }
+    }
+    return locked;
+  }
+
+  /** The open chat, or a clear refusal; every use counts as activity for auto-lock. */
+  #openChat(id: LocalChatId): OpenChat {
+    const row = this.#row(id);
+    const c = this.#open.get(id);
+    if (!c) {
+      throw new ServiceError(
+        'chat-locked',
+        `Chat "${this.#meta(row).name}" is locked; unlock it with its secret.`,
+      );
+    }
+    c.lastUsed = Date.now();
+    return c;
+  }
+
+  // ---- remember on this computer ------------------------------------------
+
+  /** Keeps this chat's key wrapped under the profile key: it then unlocks with the login. */
+  async rememberChat(id: LocalChatId): Promise<ChatSummary> {
+    const s = this.#requireSession();
+    const c = this.#openChat(id);
+    const row = this.#row(id);
+    const proof = await chatProof(this.#kdf, c.wire, row.unlock_salt);
+    const wireBytes =
+      c.wire.format === 'sealed-v2'
+        ? toBase64Url(new Uint8Array([...c.wire.key.enc, ...c.wire.key.macKey]))
+        : c.wire.secret;
+    const box: RememberedBox = { proof: toBase64Url(proof), wire: wireBytes };
+    this.#store.setRemembered(id, sealJson(s.dk, box, `chat-remember|${id}`));
+    this.#open.set(id, { ...c, remembered: true });
+    return this.chat(id);
+  }
+
+  /** Forgets the remembered key: the chat needs its secret again after this session. */
+  forgetChat(id: LocalChatId): ChatSummary {
+    this.#row(id);
+    this.#store.setRemembered(id, null);
+    const c = this.#open.get(id);
+    if (c) this.#open.set(id, { ...c, remembered: false });
+    return this.chat(id);
+  }
+
+  // ---- chat management -----------------------------------------------------
+
+  renameChat(id: LocalChatId, name: string): ChatSummary {
+    const s = this.#requireSession();
+    this.#openChat(id);
+    const meta = { ...this.#meta(this.#row(id)), name: this.#checkName(name) };
+    this.#store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
+    const c = this.#open.get(id);
+    if (c) this.#open.set(id, { ...c, meta });
+    return this.chat(id);
+  }
+
+  deleteChat(id: LocalChatId): void {
+    this.#openChat(id);
+    this.#lock(id, 'request');
+    this.#store.deleteChat(id);
+  }
+
+  async chatInfo(id: LocalChatId): Promise<ChatInfo> {
+    const c = this.#openChat(id);
+    let F: Uint8Array;
+    if (c.wire.format === 'sealed-v2') F = sealedFingerprintBytes(c.wire.key);
+    else {
+      const r = legacyFingerprintBytes(c.wire.secret, c.meta.wire, c.wire.suffix);
+      if (!r.ok) throw new ServiceError('bad-input', r.error.message);
+      F = r.value;
+    }
+    return {
+      ...this.chat(id),
+      ...(c.meta.k === undefined ? {} : { k: c.meta.k }),
+      ...(c.wire.format === 'legacy' ? { suffix: c.wire.suffix } : {}),
+      fingerprint: fingerprintCode(F),
+      fingerprintHex: toHex(F),
+    };
+  }
+
+  // ---- messages ------------------------------------------------------------
+
+  #insertMessage(chatId: LocalChatId, cdk: Uint8Array, epoch: number, body: MessageBody): MessageId {
+    const s = this.#requireSession();
+    const id = this.#store.insertMessage(
+      chatId,
+      seenIndex(s.dk, body.pointer),
+      epoch,
+      now(),
+      sealJson(cdk, body, `message|${chatId}`),
+    ) as MessageId;
+    this.#store.touchChat(chatId, Math.max(epoch, now()));
+    return id;
+  }
+
+  #view(c: OpenChat, row: MessageRow): MessageView {
+    const b = openJson<MessageBody>(c.cdk, row.body, `message|${c.id}`);
+    if (!b)
+      throw new ServiceError(
+        'unknown-message',
+        'A message of this chat cannot be read; the vault may be damaged.',
+      );
+    return {
+      id: row.id as MessageId,
+      chatId: c.id,
+      direction: b.dir,
+      author: b.author,
+      text: b.text,
+      epoch: row.epoch,
+      storedAt: row.stored_at,
+      deleted: row.trashed === 1,
+      pointer: b.pointer,
+    };
+  }
+
+  /** Seals a message in an open chat and stores it as sent; returns the pointer to hand over. */
+  send(id: LocalChatId, text: string): { pointer: string; message: MessageView } {
+    const s = this.#requireSession();
+    const c = this.#openChat(id);
+    const epoch = now();
+    const input = { author: s.nickname, text, epoch };
+    const sealed =
+      c.wire.format === 'sealed-v2'
+        ? sealSealed(c.wire.key, {
+            ...input,
+            nonce: crypto.getRandomValues(new Uint8Array(16)),
+            ...(c.meta.createdHere ? { title: c.meta.name } : {}),
+          })
+        : sealLegacy(c.wire.secret, c.wire.suffix, { ...input, chat: c.meta.wire });
+    if (!sealed.ok) throw new ServiceError('bad-input', sealed.error.message);
+    const pointer = pointerToText(sealed.value);
+    const messageId = this.#store.transaction(() =>
+      this.#insertMessage(id, c.cdk, epoch, { dir: 'sent', author: s.nickname, text, pointer }),
+    );
+    return { pointer, message: this.message(id, messageId) };
+  }
+
+  message(id: LocalChatId, messageId: MessageId): MessageView {
+    const c = this.#openChat(id);
+    const row = this.#store.message(id, messageId);
+    if (!row) throw new ServiceError('unknown-message', `There is no message ${messageId} in this chat.`);
+    return this.#view(c, row);
+  }
+
+  /** Pages counted from the newest: page 0 is the latest `pageSize` messages, oldest first. */
+  history(id: LocalChatId, opts: { trash?: boolean; page?: number; pageSize?: number } = {}): HistoryPage {
+    const c = this.#openChat(id);
+    const rows = this.#store.messages(id, opts.trash === true);
+    const size = opts.pageSize ?? rows.length;
+    const end = rows.length - (opts.page ?? 0) * size;
+    const slice = rows.slice(Math.max(0, end - size), Math.max(0, end));
+    return { messages: slice.map((r) => this.#view(c, r)), total: rows.length };
+  }
+
+  /** Messages (not in the trash) whose text or author holds every word, case-insensitively. */
+  search(id: LocalChatId, query: string): MessageView[] {
+    const c = this.#openChat(id);
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) throw new ServiceError('bad-input', 'Give at least one word to search for.');
+    return this.#store
+      .messages(id, false)
+      .map((r) => this.#view(c, r))
+      .filter((m) => {
+        const hay = `${m.author}\n${m.text}`.toLocaleLowerCase();
+        return words.every((w) => hay.includes(w));
+      });
+  }
+
+  #messageOp(id: LocalChatId, messageId: MessageId, op: () => boolean): void {
+    this.#openChat(id);
+    if (!op()) throw new ServiceError('unknown-message', `There is no message ${messageId} in this chat.`);
+  }
+
+  trashMessage(id: LocalChatId, messageId: MessageId): void {
+    this.#messageOp(id, messageId, () => this.#store.setTrashed(id, messageId, true));
+  }
+
+  restoreMessage(id: LocalChatId, messageId: MessageId): void {
+    this.#messageOp(id, messageId, () => this.#store.setTrashed(id, messageId, false));
+  }
+
+  /** Deletes one message forever (it was in the trash or not). */
+  purgeMessage(id: LocalChatId, messageId: MessageId): void {
+    this.#messageOp(id, messageId, () => this.#store.deleteMessage(id, messageId));
+  }
+
+  emptyTrash(id: LocalChatId): number {
+    this.#openChat(id);
+    return this.#store.emptyTrash(id);
+  }
+
+  clearHistory(id: LocalChatId): number {
+    this.#openChat(id);
+    return this.#store.clearChat(id);
+  }
+
+  // ---- import --------------------------------------------------------------
+
+  importPaste(text: string, opts: ImportOptions = {}): Promise<ImportOutcome[]> {
+    this.#requireSession();
+    return importPaste(this.#importPort(), text, opts);
+  }
+
+  /** The narrow view of the messenger the import router works through. */
+  #importPort(): ImportPort {
+    const s = this.#requireSession();
+    return {
+      kdf: this.#kdf,
+      seen: (pointer: string) => {
+        const hit = this.#store.seen(seenIndex(s.dk, pointer));
+        return hit ? this.chat(hit.chat_id as LocalChatId) : undefined;
+      },
+      candidates: (format: Format, wire: string) =>
+        this.#store.chatsByRoute(routeIndex(s.dk, format, wire)).map((row) => ({
+          summary: this.#summary(row),
+          open: this.#open.get(row.id as LocalChatId),
+        })),
+      unlock: async (id: LocalChatId, secret: string) => {
+        try {
+          await this.unlockChat(id, secret);
+          return this.#open.get(id);
+        } catch (e) {
+          if (e instanceof ServiceError && (e.code === 'wrong-secret' || e.code === 'bad-input'))
+            return undefined;
+          throw e;
+        }
+      },
+      store: (c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>) => {
+        c.lastUsed = Date.now();
+        return this.#store.transaction(() =>
+          this.#insertMessage(c.id, c.cdk, epoch, { ...body, dir: 'received' }),
+        );
+      },
+      create: async (
+        meta: Omit<ChatMeta, 'createdHere'>,
+        wire: WireKey,
+        epoch: number,
+        body: Omit<MessageBody, 'dir'>,
+      ) => {
+        const chat = await this.#insertChat(
+          { ...meta, name: this.#checkName(meta.name), createdHere: false },
+          wire,
+          { epoch, body: { ...body, dir: 'received' } },
+        );
+        return { chat, messageId: chat.messageId as MessageId };
+      },
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import type { Format } from '../core/pointer-types.js';
+
+/** A chat's local row id: what the app and the CLI call a chat by. Not the wire id. */
+export type LocalChatId = number & { readonly __brand: 'LocalChatId' };
+export type MessageId = number & { readonly __brand: 'MessageId' };
+
+export type Direction = 'sent' | 'received';
+
+export interface Settings {
+  /** Chats (not remembered ones) lock after this many idle minutes; 0 means never. */
+  readonly autoLockMinutes: number;
+  readonly lockOnSuspend: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, lockOnSuspend: true };
+
+export interface ProfileStatus {
+  readonly exists: boolean;
+  readonly nickname?: string;
+  readonly loggedIn: boolean;
+}
+
+export interface ChatSummary {
+  readonly id: LocalChatId;
+  readonly name: string;
+  readonly format: Format;
+  /** The chat id on the wire (what pointers carry). */
+  readonly wireId: string;
+  readonly locked: boolean;
+  readonly remembered: boolean;
+  readonly count: number;
+  readonly trashCount: number;
+  /** Unix seconds of the latest message or of creation. */
+  readonly lastActivity: number;
+}
+
+export interface ChatInfo extends ChatSummary {
+  readonly k?: number;
+  readonly suffix?: string;
+  /** Five groups of five digits two people compare to see they hold the same secret. */
+  readonly fingerprint: string;
+  /** The 32 bytes the code is derived from, hex, for the picture beside it. */
+  readonly fingerprintHex: string;
+}
+
+export interface MessageView {
+  readonly id: MessageId;
+  readonly chatId: LocalChatId;
+  readonly direction: Direction;
+  readonly author: string;
+  readonly text: string;
+  /** The sender's time, Unix seconds, from the pointer. */
+  readonly epoch: number;
+  readonly storedAt: number;
+  /** In the trash. */
+  readonly deleted: boolean;
+  /** The pointer text, to copy again or show as a QR code. */
+  readonly pointer: string;
+}
+
+export interface HistoryPage {
+  readonly messages: MessageView[];
+  readonly total: number;
+}
+
+export interface NewChat {
+  readonly name: string;
+  readonly secret: string;
+  readonly format: Format;
+  /** Legacy: the chat id both sides use (the original program's 0, 1, 2 or any other). */
+  readonly legacyId?: string;
+  readonly suffix?: string;
+  /** Sealed v2: scrypt cost; default 17. */
+  readonly k?: number;
+}
+
+interface OutcomeBase {
+  /** Where the pointer was in the pasted text. */
+  readonly offset: number;
+  /** One sentence for a person. */
+  readonly message: string;
+}
+
+export type ImportOutcome = OutcomeBase &
+  (
+    | {
+        readonly kind: 'stored';
+        readonly chatId: LocalChatId;
+        readonly chatName: string;
+        readonly messageId: MessageId;
+        readonly created: boolean;
+      }
+    | { readonly kind: 'duplicate'; readonly chatId: LocalChatId; readonly chatName: string }
+    | { readonly kind: 'needs-secret'; readonly chatId: LocalChatId; readonly chatName: string }
+    | { readonly kind: 'new-chat'; readonly format: Format; readonly wireId: string }
+    | { readonly kind: 'wrong-secret'; readonly format: Format; readonly wireId: string }
+    | { readonly kind: 'refused'; readonly code: string }
+  );
+
+export interface ImportOptions {
+  /** Tried on every pointer whose chat is locked or unknown. */
+  readonly secret?: string;
+  /** Name for a chat created on receipt; else the sealed title; else a default. */
+  readonly name?: string;
+  /** Legacy seed suffix for a chat created on receipt; else the default rule. */
+  readonly suffix?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type MessengerEvent =
+  | { readonly type: 'chat-locked'; readonly chatId: LocalChatId; readonly reason: 'idle' | 'request' }
+  | { readonly type: 'all-locked'; readonly reason: 'logout' | 'suspend' | 'request' };

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { concatBytes, utf8 } from '../core/bytes.js';
+import { hmacSha256 } from '../core/hmac-sha256.js';
+import type { Format } from '../core/pointer-types.js';
+import type { SealedChatKey } from '../core/sealed-key.js';
+
+/**
+ * The vault's key hierarchy (see README, "What a thief learns"):
+ *
+ *   master phrase --scrypt--> KEK --wraps--> DK (profile data key, random)
+ *   chat secret  --> chat proof (sealed: from K_mac; legacy: scrypt of the secret)
+ *   unlock key   = HMAC(DK, "chat-unlock" | chat row salt | chat proof)  --wraps--> CDK (chat data key, random)
+ *
+ * Reading a chat's messages needs CDK, hence both the login (DK) and the
+ * chat's secret; one chat's secret opens no other chat.
+ */
+export const PROFILE_KDF_LOG2N = 17;
+export const LEGACY_PROOF_LOG2N = 17;
+
+export const randomKey = (): Uint8Array => new Uint8Array(randomBytes(32));
+export const randomSalt = (): Buffer => randomBytes(16);
+
+/** The master phrase as bytes: normalised like a sealed secret, so it survives keyboards and systems. */
+export const masterBytes = (phrase: string): Uint8Array => utf8(phrase.trim().normalize('NFC'));
+
+const label = (s: string) => utf8(`CLM vault/${s}\u0000`);
+
+/** A sealed chat's proof comes from K_mac by a one-way step distinct from the tag and fingerprint. */
+export const sealedChatProof = (key: SealedChatKey): Uint8Array => key.mac(label('chat-proof'));
+
+export function chatUnlockKey(dk: Uint8Array, chatSalt: Uint8Array, proof: Uint8Array): Uint8Array {
+  return hmacSha256(dk, concatBytes(label('chat-unlock'), chatSalt, proof));
+}
+
+/** Blind index of a chat's wire id: lets a pointer find its chat without the id being readable. */
+export const routeIndex = (dk: Uint8Array, format: Format, wireChat: string): Buffer =>
+  Buffer.from(hmacSha256(dk, concatBytes(label('route'), utf8(`${format}|${wireChat}`))));
+
+/** Blind index of a pointer's canonical text: the same pointer pasted twice is stored once. */
+export const seenIndex = (dk: Uint8Array, canonicalPointer: string): Buffer =>
+  Buffer.from(hmacSha256(dk, concatBytes(label('seen'), utf8(canonicalPointer))));

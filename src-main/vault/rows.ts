@@ -1,0 +1,31 @@
+/** Rows as stored: what a thief with the file sees, blobs still sealed. */
+export interface ProfileRow {
+  readonly nickname: string;
+  readonly kdf_salt: Buffer;
+  readonly kdf_log2n: number;
+  readonly wrapped_key: Buffer;
+  readonly settings: Buffer | null;
+  readonly created_at: number;
+}
+
+export interface ChatRow {
+  readonly id: number;
+  readonly route: Buffer;
+  readonly meta: Buffer;
+  readonly unlock_salt: Buffer;
+  readonly wrapped_key: Buffer;
+  readonly remembered: Buffer | null;
+  readonly created_at: number;
+  readonly last_activity: number;
+  readonly count: number;
+  readonly trashed_count: number;
+}
+
+export interface MessageRow {
+  readonly id: number;
+  readonly chat_id: number;
+  readonly epoch: number;
+  readonly stored_at: number;
+  readonly trashed: number;
+  readonly body: Buffer;
+}

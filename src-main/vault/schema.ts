@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Migrations by PRAGMA user_version: entry i upgrades version i to i + 1.
+ * Never edit a shipped entry; append a new one.
+ *
+ * What stays readable is what the design allows: row ids, timestamps, counts,
+ * the nickname, and blind indexes (HMACs under the profile key). Everything
+ * else (names, formats, chat ids, suffixes, texts, authors, pointers) is in
+ * AES-GCM blobs.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 0 -> 1: the first schema.
+  `
+  CREATE TABLE profile (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    nickname      TEXT    NOT NULL,
+    kdf_salt      BLOB    NOT NULL,
+    kdf_log2n     INTEGER NOT NULL,
+    wrapped_key   BLOB    NOT NULL,
+    created_at    INTEGER NOT NULL
+  );
+  CREATE TABLE chats (
+    id            INTEGER PRIMARY KEY,
+    route         BLOB    NOT NULL,
+    meta          BLOB    NOT NULL,
+    unlock_salt   BLOB    NOT NULL,
+    wrapped_key   BLOB    NOT NULL,
+    remembered    BLOB,
+    created_at    INTEGER NOT NULL,
+    last_activity INTEGER NOT NULL
+  );
+  CREATE INDEX chats_route ON chats(route);
+  CREATE TABLE messages (
+    id         INTEGER PRIMARY KEY,
+    chat_id    INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+    seen       BLOB    NOT NULL UNIQUE,
+    epoch      INTEGER NOT NULL,
+    stored_at  INTEGER NOT NULL,
+    trashed    INTEGER NOT NULL DEFAULT 0,
+    body       BLOB    NOT NULL
+  );
+  CREATE INDEX messages_chat ON messages(chat_id, trashed, epoch, id);
+  `,
+  // 1 -> 2: settings (auto-lock minutes, lock on suspend), sealed under the profile key.
+  `
+  ALTER TABLE profile ADD COLUMN settings BLOB;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `This vault was written by a newer version of the app (schema ${current}); update the app to open it.`,
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,109 @@
+import type { Db } from './open-db.js';
+import type { ChatRow, MessageRow, ProfileRow } from './rows.js';
+
+/**
+ * Every SQL statement of the app, typed, prepared once. Knows nothing of keys:
+ * it moves sealed blobs and blind indexes; the service seals and opens them.
+ */
+export class VaultStore {
+  readonly #db: Db;
+  readonly #s;
+
+  constructor(db: Db) {
+    this.#db = db;
+    const chatCols = `c.*, (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 0) AS count,
+      (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 1) AS trashed_count`;
+    this.#s = {
+      profile: db.prepare<[], ProfileRow>('SELECT * FROM profile WHERE id = 1'),
+      insertProfile: db.prepare(
+        'INSERT INTO profile (id, nickname, kdf_salt, kdf_log2n, wrapped_key, settings, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
+      ),
+      rewrapProfile: db.prepare(
+        'UPDATE profile SET kdf_salt = ?, kdf_log2n = ?, wrapped_key = ? WHERE id = 1',
+      ),
+      setSettings: db.prepare('UPDATE profile SET settings = ? WHERE id = 1'),
+      chats: db.prepare<[], ChatRow>(`SELECT ${chatCols} FROM chats c ORDER BY c.last_activity DESC, c.id`),
+      chat: db.prepare<[number], ChatRow>(`SELECT ${chatCols} FROM chats c WHERE c.id = ?`),
+      chatsByRoute: db.prepare<[Buffer], ChatRow>(
+        `SELECT ${chatCols} FROM chats c WHERE c.route = ? ORDER BY c.id`,
+      ),
+      insertChat: db.prepare(
+        'INSERT INTO chats (route, meta, unlock_salt, wrapped_key, created_at, last_activity) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      setChatMeta: db.prepare('UPDATE chats SET meta = ? WHERE id = ?'),
+      setRemembered: db.prepare('UPDATE chats SET remembered = ? WHERE id = ?'),
+      touchChat: db.prepare('UPDATE chats SET last_activity = MAX(last_activity, ?) WHERE id = ?'),
+      deleteChat: db.prepare('DELETE FROM chats WHERE id = ?'),
+      seen: db.prepare<[Buffer], { id: number; chat_id: number }>(
+        'SELECT id, chat_id FROM messages WHERE seen = ?',
+      ),
+      insertMessage: db.prepare(
+        'INSERT INTO messages (chat_id, seen, epoch, stored_at, body) VALUES (?, ?, ?, ?, ?)',
+      ),
+      messages: db.prepare<[number, number], MessageRow>(
+        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch, id',
+      ),
+      message: db.prepare<[number, number], MessageRow>(
+        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE id = ? AND chat_id = ?',
+      ),
+      setTrashed: db.prepare('UPDATE messages SET trashed = ? WHERE id = ? AND chat_id = ?'),
+      deleteMessage: db.prepare('DELETE FROM messages WHERE id = ? AND chat_id = ?'),
+      emptyTrash: db.prepare('DELETE FROM messages WHERE chat_id = ? AND trashed = 1'),
+      clearChat: db.prepare('DELETE FROM messages WHERE chat_id = ?'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  profile = (): ProfileRow | undefined => this.#s.profile.get();
+  insertProfile(p: Omit<ProfileRow, 'created_at'>, now: number): void {
+    this.#s.insertProfile.run(p.nickname, p.kdf_salt, p.kdf_log2n, p.wrapped_key, p.settings, now);
+  }
+  rewrapProfile(salt: Buffer, log2n: number, wrapped: Buffer): void {
+    this.#s.rewrapProfile.run(salt, log2n, wrapped);
+  }
+  setSettings(blob: Buffer): void {
+    this.#s.setSettings.run(blob);
+  }
+
+  chats = (): ChatRow[] => this.#s.chats.all();
+  chat = (id: number): ChatRow | undefined => this.#s.chat.get(id);
+  chatsByRoute = (route: Buffer): ChatRow[] => this.#s.chatsByRoute.all(route);
+  insertChat(route: Buffer, meta: Buffer, salt: Buffer, wrapped: Buffer, now: number): number {
+    return Number(this.#s.insertChat.run(route, meta, salt, wrapped, now, now).lastInsertRowid);
+  }
+  setChatMeta(id: number, meta: Buffer): void {
+    this.#s.setChatMeta.run(meta, id);
+  }
+  setRemembered(id: number, blob: Buffer | null): void {
+    this.#s.setRemembered.run(blob, id);
+  }
+  touchChat(id: number, when: number): void {
+    this.#s.touchChat.run(when, id);
+  }
+  deleteChat(id: number): void {
+    this.#s.deleteChat.run(id);
+  }
+
+  seen = (seen: Buffer): { id: number; chat_id: number } | undefined => this.#s.seen.get(seen);
+  insertMessage(chatId: number, seen: Buffer, epoch: number, now: number, body: Buffer): number {
+    return Number(this.#s.insertMessage.run(chatId, seen, epoch, now, body).lastInsertRowid);
+  }
+  messages = (chatId: number, trashed: boolean): MessageRow[] =>
+    this.#s.messages.all(chatId, trashed ? 1 : 0);
+  message = (chatId: number, id: number): MessageRow | undefined => this.#s.message.get(id, chatId);
+  setTrashed(chatId: number, id: number, trashed: boolean): boolean {
+    return this.#s.setTrashed.run(trashed ? 1 : 0, id, chatId).changes > 0;
+  }
+  deleteMessage(chatId: number, id: number): boolean {
+    return this.#s.deleteMessage.run(id, chatId).changes > 0;
+  }
+  emptyTrash(chatId: number): number {
+    return this.#s.emptyTrash.run(chatId).changes;
+  }
+  clearChat(chatId: number): number {
+    return this.#s.clearChat.run(chatId).changes;
+  }
+}
