@@ -30,12 +30,15 @@ function readSecretFile(path: string): string {
  * none gave one and no prompt is possible.
  */
 export async function readSecret(src: SecretSources): Promise<string | undefined> {
+  return readGivenSecret(src) ?? (process.stdin.isTTY ? promptHidden(src.prompt) : undefined);
+}
+
+/** A secret given ahead (option, file, environment), without prompting. */
+export function readGivenSecret(src: Omit<SecretSources, 'prompt'>): string | undefined {
   if (src.inline !== undefined) return src.inline;
   if (src.file !== undefined) return readSecretFile(src.file);
   const fromEnv = process.env[src.env];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (process.stdin.isTTY) return promptHidden(src.prompt);
-  return undefined;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined;
 }
 
 export async function requireSecret(src: SecretSources): Promise<string> {

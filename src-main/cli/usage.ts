@@ -1,10 +1,35 @@
 export const usage = `clm: Chrono-Library Messenger from the terminal
 
-  clm pointer open  [--secret S | --secret-file F] [--suffix X] [POINTER...]
-        Opens pointers (from the arguments, else stdin): one JSON line each.
-  clm pointer seal  [--secret S | --secret-file F] --chat C --author A
-                    [--legacy [--suffix X]] [--k K] [--epoch E] [--nonce B64U] [--title T] TEXT
-        Seals TEXT into a pointer (sealed v2 unless --legacy).
+Usage: clm [--vault PATH] COMMAND [--json] ...      (vault: --vault, else CLM_VAULT, else the app's folder)
 
-Secrets: --secret-file F (first line), else CLM_CHAT_SECRET, else a hidden prompt on a terminal.
+Profile
+  init --name NICK                 create the profile (asks for a master phrase twice)
+  passwd                           change the master phrase
+  delete-profile                   delete the vault file (asks you to type DELETE)
+
+Chats                              CHAT is a number from \`clm chats\`, a chat id, or a unique name
+  chats                            list chats: name, format, lock state, count
+  chat new NAME [--k K]            new sealed v2 chat (asks for its secret twice)
+  chat new NAME --legacy [--id ID] [--suffix S]
+                                   new chat in the original console program's format (unauthenticated)
+  info CHAT                        format, id, k or suffix, fingerprint to compare with the other person
+  rename CHAT NAME | rm CHAT | clear CHAT | empty-trash CHAT
+  remember CHAT | forget CHAT      keep / stop keeping the chat's key on this computer, unlocked by login
+
+Messages
+  send CHAT TEXT                   seal TEXT (or - for stdin) and print the pointer to hand over
+  import [FILE|-] [--name NAME] [--suffix S]
+                                   read pointers someone sent you; one line per pointer
+  history CHAT [--trash] | search CHAT WORDS
+  trash CHAT MSG | restore CHAT MSG | purge CHAT MSG
+
+Pointers without a vault
+  pointer open [--secret S | --secret-file F] [--suffix X] [POINTER...]
+  pointer seal [--secret S | --secret-file F] --chat C --author A [--legacy [--suffix X]]
+               [--k K] [--epoch E] [--nonce B64U] [--title T] TEXT
+
+Secrets are asked for at a hidden prompt on a terminal; otherwise the master phrase comes from
+--passphrase-file F or CLM_PASSPHRASE, a chat secret from --secret-file F or CLM_CHAT_SECRET
+(the file's first line). A chat secret given unlocks the chat a command names; \`import\` tries it
+on every pointer whose chat is locked or unknown.
 `;

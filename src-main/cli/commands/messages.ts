@@ -1,0 +1,87 @@
+import type { MessageId, MessageView } from '../../service/types.js';
+import { parseCommandArgs } from '../args.js';
+import { CliError } from '../cli-error.js';
+import { messageLines } from '../format.js';
+import { print, printJson, unlockedChat, vaultOptions, withLogin } from '../session.js';
+import { readStdin } from '../stdin.js';
+
+const messageJson = (m: MessageView) => ({
+  id: m.id,
+  direction: m.direction,
+  author: m.author,
+  text: m.text,
+  epoch: m.epoch,
+  deleted: m.deleted,
+  pointer: m.pointer,
+});
+
+export async function send(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, vaultOptions);
+  const [ref, ...words] = positionals;
+  await withLogin(values, async (m) => {
+    const chat = await unlockedChat(m, values, ref);
+    // TEXT "-" reads the message from stdin, for multi-line messages.
+    const text =
+      words.length === 1 && words[0] === '-' ? (await readStdin()).replace(/\n$/, '') : words.join(' ');
+    if (text === '')
+      throw new CliError('Give the message text: `clm send CHAT TEXT` (or - to read it from stdin).');
+    const { pointer, message } = m.send(chat.id, text);
+    if (values.json) printJson({ pointer, message: messageJson(message) });
+    else print(pointer);
+  });
+  return 0;
+}
+
+export async function history(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { ...vaultOptions, trash: { type: 'boolean' } });
+  await withLogin(values, async (m) => {
+    const chat = await unlockedChat(m, values, positionals[0]);
+    const page = m.history(chat.id, { trash: values.trash === true });
+    if (values.json) printJson(page.messages.map(messageJson));
+    else if (page.messages.length === 0) print(values.trash ? 'The trash is empty.' : 'No messages yet.');
+    else print(messageLines(page.messages));
+  });
+  return 0;
+}
+
+export async function search(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, vaultOptions);
+  const [ref, ...words] = positionals;
+  await withLogin(values, async (m) => {
+    const chat = await unlockedChat(m, values, ref);
+    const found = m.search(chat.id, words.join(' '));
+    if (values.json) printJson(found.map(messageJson));
+    else print(found.length === 0 ? 'Nothing found.' : messageLines(found));
+  });
+  return 0;
+}
+
+function messageAction(act: 'trash' | 'restore' | 'purge') {
+  return async (args: string[]): Promise<number> => {
+    const { values, positionals } = parseCommandArgs(args, vaultOptions);
+    const [ref, msg] = positionals;
+    if (msg === undefined || !/^\d+$/.test(msg)) {
+      throw new CliError(
+        `Give the message number: \`clm ${act} CHAT MSG\` (numbers are in \`clm history\`).`,
+      );
+    }
+    const id = Number(msg) as MessageId;
+    await withLogin(values, async (m) => {
+      const chat = await unlockedChat(m, values, ref);
+      if (act === 'trash') m.trashMessage(chat.id, id);
+      else if (act === 'restore') m.restoreMessage(chat.id, id);
+      else m.purgeMessage(chat.id, id);
+      const done = {
+        trash: 'moved to the trash',
+        restore: 'restored from the trash',
+        purge: 'deleted forever',
+      }[act];
+      print(`Message ${id} ${done}.`);
+    });
+    return 0;
+  };
+}
+
+export const trash = messageAction('trash');
+export const restore = messageAction('restore');
+export const purge = messageAction('purge');

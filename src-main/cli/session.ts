@@ -1,0 +1,102 @@
+import { Messenger, type MessengerOptions } from '../service/messenger.js';
+import { ServiceError } from '../service/service-error.js';
+import type { ChatSummary } from '../service/types.js';
+import { resolveVaultPath } from '../vault/paths.js';
+import { CliError } from './cli-error.js';
+import { readSecret, requireSecret } from './secret-input.js';
+
+/** Options every vault command takes. */
+export const vaultOptions = {
+  vault: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  'secret-file': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export interface VaultValues {
+  vault?: string | undefined;
+  'passphrase-file'?: string | undefined;
+  'secret-file'?: string | undefined;
+  json?: boolean | undefined;
+}
+
+/** Test and power-user knobs: lower scrypt costs for throwaway vaults (never for real use). */
+function costOptions(): MessengerOptions {
+  const n = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  const chat = n(process.env.CLM_TEST_CHAT_LOG2N);
+  const profile = n(process.env.CLM_TEST_PROFILE_LOG2N);
+  return { ...(chat ? { chatLog2N: chat } : {}), ...(profile ? { profileLog2N: profile } : {}) };
+}
+
+export function openMessenger(v: VaultValues): Messenger {
+  try {
+    return Messenger.open(resolveVaultPath(v.vault), costOptions());
+  } catch (e) {
+    if (e instanceof Error && /newer version/.test(e.message)) throw new CliError(e.message);
+    throw new CliError(`Cannot open the vault at ${resolveVaultPath(v.vault)}.`);
+  }
+}
+
+export const masterSource = (v: VaultValues, prompt = 'Master phrase: ') => ({
+  file: v['passphrase-file'],
+  env: 'CLM_PASSPHRASE',
+  prompt,
+});
+
+export const chatSecretSource = (v: VaultValues, prompt = 'Chat secret: ') => ({
+  file: v['secret-file'],
+  env: 'CLM_CHAT_SECRET',
+  prompt,
+});
+
+/** Opens the vault and logs in; remembered chats open with the login. */
+export async function loggedIn(v: VaultValues): Promise<Messenger> {
+  const m = openMessenger(v);
+  const st = m.status();
+  if (!st.exists) {
+    await m.close();
+    throw new CliError(
+      `There is no profile in ${m.vaultPath} yet: create one with \`clm init --name NICK\`.`,
+    );
+  }
+  await m.login(await requireSecret(masterSource(v, `Master phrase for ${st.nickname}: `)));
+  return m;
+}
+
+/** The chat a command names, unlocked with the chat secret given (prompt, env or file) unless remembered. */
+export async function unlockedChat(
+  m: Messenger,
+  v: VaultValues,
+  ref: string | undefined,
+): Promise<ChatSummary> {
+  if (ref === undefined)
+    throw new CliError('Name the chat: its number from `clm chats`, or its unique name.');
+  const chat = m.findChat(ref);
+  if (!chat.locked) return chat;
+  const secret = await readSecret(chatSecretSource(v, `Secret of chat "${chat.name}": `));
+  if (secret === undefined) {
+    throw new ServiceError(
+      'chat-locked',
+      `Chat "${chat.name}" is locked: give its secret at the prompt, with --secret-file F, or CLM_CHAT_SECRET.`,
+    );
+  }
+  return m.unlockChat(chat.id, secret);
+}
+
+/** Runs a command on a logged-in messenger and always closes it (keys wiped) afterwards. */
+export async function withLogin<T>(v: VaultValues, fn: (m: Messenger) => Promise<T> | T): Promise<T> {
+  const m = await loggedIn(v);
+  try {
+    return await fn(m);
+  } finally {
+    await m.close();
+  }
+}
+
+export const print = (lines: string[] | string): void => {
+  process.stdout.write(`${Array.isArray(lines) ? lines.join('\n') : lines}\n`);
+};
+
+export const printJson = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
