@@ -37,9 +37,14 @@ export async function deriveSealedWireKey(
  * slow to derive). Legacy: the wire secret has no slow KDF, so the vault adds
  * scrypt with the chat's own salt before the proof can be tried.
  */
-export async function chatProof(kdf: KdfPool, wire: WireKey, chatSalt: Uint8Array): Promise<Uint8Array> {
+export async function chatProof(
+  kdf: KdfPool,
+  wire: WireKey,
+  chatSalt: Uint8Array,
+  legacyLog2N = LEGACY_PROOF_LOG2N,
+): Promise<Uint8Array> {
   if (wire.format === 'sealed-v2') return sealedChatProof(wire.key);
-  return kdf.scrypt(utf8(wire.secret.trim()), chatSalt, LEGACY_PROOF_LOG2N, 32);
+  return kdf.scrypt(utf8(wire.secret.trim()), chatSalt, legacyLog2N, 32);
 }
 
 export function legacyWireKey(

@@ -39,6 +39,7 @@ import {
 } from './types.js';
 import {
   chatUnlockKey,
+  LEGACY_PROOF_LOG2N,
   masterBytes,
   PROFILE_KDF_LOG2N,
   randomKey,
@@ -53,6 +54,8 @@ export interface ChatMeta {
   readonly format: Format;
   readonly wire: string;
   readonly k?: number;
+  /** Legacy: the scrypt cost of the vault's proof of the secret (kept per chat, so the default may change). */
+  readonly proofLog2N?: number;
   /** Chats created here send their name as the sealed title; chats created on receipt do not. */
   readonly createdHere: boolean;
 }
@@ -369,13 +372,17 @@ export class Messenger {
    * the same transaction: a chat created on receipt never exists without it.
    */
   async #insertChat(
-    meta: ChatMeta,
+    given: ChatMeta,
     wire: WireKey,
     firstMessage?: { epoch: number; body: MessageBody },
   ): Promise<ChatSummary & { messageId?: MessageId }> {
     const s = this.#requireSession();
     const salt = randomSalt();
-    const proof = await chatProof(this.#kdf, wire, salt);
+    const meta: ChatMeta =
+      given.format === 'legacy'
+        ? { ...given, proofLog2N: this.#opts.chatLog2N ?? LEGACY_PROOF_LOG2N }
+        : given;
+    const proof = await chatProof(this.#kdf, wire, salt, meta.proofLog2N);
     const cdk = randomKey();
     const unlockKey = chatUnlockKey(s.dk, salt, proof);
     const secretBox: ChatSecretBox = {
@@ -413,7 +420,7 @@ export class Messenger {
             key: await deriveSealedWireKey(this.#kdf, secret, meta.wire, meta.k ?? 17),
           } as const)
         : legacyWireKey(secret, meta.wire);
-    const proof = await chatProof(this.#kdf, wire, row.unlock_salt);
+    const proof = await chatProof(this.#kdf, wire, row.unlock_salt, meta.proofLog2N);
     if (!this.#openWithProof(row, meta, wire, proof)) {
       throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
     }
@@ -519,7 +526,7 @@ export class Messenger {
     const s = this.#requireSession();
     const c = this.#openChat(id);
     const row = this.#row(id);
-    const proof = await chatProof(this.#kdf, c.wire, row.unlock_salt);
+    const proof = await chatProof(this.#kdf, c.wire, row.unlock_salt, c.meta.proofLog2N);
     const wireBytes =
       c.wire.format === 'sealed-v2'
         ? toBase64Url(new Uint8Array([...c.wire.key.enc, ...c.wire.key.macKey]))
