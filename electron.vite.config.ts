@@ -6,8 +6,15 @@ export default defineConfig({
   main: {
     build: {
       // @noble/hashes is pure JS and bundled; better-sqlite3 is a native addon and stays external.
-      externalizeDeps: { exclude: ['@noble/hashes'] },
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
+      externalizeDeps: { exclude: ['@noble/hashes', 'zod'] },
+      rollupOptions: {
+        // The scrypt worker is its own entry: KdfPool loads it beside the main bundle.
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          'kdf-worker': resolve(import.meta.dirname, 'src-main/service/kdf/kdf-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   },
   preload: {

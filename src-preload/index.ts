@@ -1,5 +1,15 @@
-// The preload exposes an allow-list of named calls (window.clm) and nothing
-// else; the contract and its calls arrive with the bridge issue.
-import { contextBridge } from 'electron';
+// The sandboxed preload: exposes window.clm, built from the contract, and nothing else.
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import { buildBridge } from './bridge.js';
 
-contextBridge.exposeInMainWorld('clm', Object.freeze({}));
+const api = buildBridge(
+  (channel, args) => ipcRenderer.invoke(channel, args),
+  (channel, listener) => {
+    // The renderer never receives the IpcRendererEvent (it would expose `sender`).
+    const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => ipcRenderer.off(channel, wrapped);
+  },
+);
+
+contextBridge.exposeInMainWorld('clm', api);

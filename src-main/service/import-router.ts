@@ -10,6 +10,9 @@ import type { KdfPool } from './kdf/kdf-pool.js';
 import type { ChatMeta, MessageBody, OpenChat } from './messenger.js';
 import type { ChatSummary, ImportOptions, ImportOutcome, LocalChatId, MessageId } from './types.js';
 
+/** An outcome before the pointer's text is attached (Omit that keeps the union). */
+type Routed = ImportOutcome extends infer U ? (U extends ImportOutcome ? Omit<U, 'pointer'> : never) : never;
+
 /** What the router needs of the messenger, and nothing more. */
 export interface ImportPort {
   readonly kdf: KdfPool;
@@ -41,7 +44,7 @@ const stored = (
   chat: ChatSummary,
   messageId: MessageId,
   created: boolean,
-): ImportOutcome => ({
+): Routed => ({
   kind: 'stored',
   offset,
   chatId: chat.id,
@@ -88,17 +91,18 @@ export async function importPaste(
         kind: 'refused',
         code: 'cancelled',
         offset: item.offset,
+        pointer: item.text,
         message: 'Not imported: the import was cancelled.',
       });
       continue;
     }
     if (i > 0 && i % 64 === 0) await new Promise((r) => setImmediate(r));
-    out.push(await routeOne(item.offset, item.result));
+    out.push({ ...(await routeOne(item.offset, item.result)), pointer: item.text } as ImportOutcome);
     opts.onProgress?.(i + 1, items.length);
   }
   return out;
 
-  async function routeOne(offset: number, parsed: Result<Pointer>): Promise<ImportOutcome> {
+  async function routeOne(offset: number, parsed: Result<Pointer>): Promise<Routed> {
     if (!parsed.ok)
       return { kind: 'refused', offset, code: parsed.error.code, message: parsed.error.message };
     const p = parsed.value;
@@ -176,7 +180,7 @@ export async function importPaste(
   }
 }
 
-const wrong = (offset: number, p: Pointer): ImportOutcome => ({
+const wrong = (offset: number, p: Pointer): Routed => ({
   kind: 'wrong-secret',
   offset,
   format: p.format,

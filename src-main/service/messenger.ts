@@ -208,15 +208,15 @@ export class Messenger {
     this.#startIdleTimer();
   }
 
-  /** Forgets every key: the profile's and every chat's. */
-  logout(): void {
+  /** Forgets every key: the profile's and every chat's (logout, suspend, screen lock, quit). */
+  logout(reason: 'logout' | 'suspend' = 'logout'): void {
     const had = this.#session !== undefined;
     this.#lockAllChats();
     if (this.#session) wipe(this.#session.dk);
     this.#session = undefined;
     if (this.#idleTimer) clearInterval(this.#idleTimer);
     this.#idleTimer = undefined;
-    if (had) this.#emit({ type: 'all-locked', reason: 'logout' });
+    if (had) this.#emit({ type: 'all-locked', reason });
   }
 
   /** Re-wraps the one profile key under the new phrase; nothing else is re-encrypted. */
@@ -649,11 +649,11 @@ export class Messenger {
   /** Pages counted from the newest: page 0 is the latest `pageSize` messages, oldest first. */
   history(id: LocalChatId, opts: { trash?: boolean; page?: number; pageSize?: number } = {}): HistoryPage {
     const c = this.#openChat(id);
-    const rows = this.#store.messages(id, opts.trash === true);
-    const size = opts.pageSize ?? rows.length;
-    const end = rows.length - (opts.page ?? 0) * size;
-    const slice = rows.slice(Math.max(0, end - size), Math.max(0, end));
-    return { messages: slice.map((r) => this.#view(c, r)), total: rows.length };
+    const trash = opts.trash === true;
+    const total = this.#store.countMessages(id, trash);
+    const size = opts.pageSize ?? Math.max(total, 1);
+    const rows = this.#store.messagesPage(id, trash, size, (opts.page ?? 0) * size);
+    return { messages: rows.map((r) => this.#view(c, r)), total };
   }
 
   /** Messages (not in the trash) whose text or author holds every word, case-insensitively. */

@@ -77,6 +77,8 @@ export interface NewChat {
 interface OutcomeBase {
   /** Where the pointer was in the pasted text. */
   readonly offset: number;
+  /** The pointer's text as found (repaired), to retry this one pointer with a secret. */
+  readonly pointer: string;
   /** One sentence for a person. */
   readonly message: string;
 }

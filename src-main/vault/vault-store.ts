@@ -43,6 +43,12 @@ export class VaultStore {
       messages: db.prepare<[number, number], MessageRow>(
         'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch, id',
       ),
+      messagesNewestFirst: db.prepare<[number, number, number, number], MessageRow>(
+        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch DESC, id DESC LIMIT ? OFFSET ?',
+      ),
+      countMessages: db.prepare<[number, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM messages WHERE chat_id = ? AND trashed = ?',
+      ),
       message: db.prepare<[number, number], MessageRow>(
         'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE id = ? AND chat_id = ?',
       ),
@@ -93,6 +99,12 @@ export class VaultStore {
   }
   messages = (chatId: number, trashed: boolean): MessageRow[] =>
     this.#s.messages.all(chatId, trashed ? 1 : 0);
+  /** A page counted from the newest, returned oldest first. */
+  messagesPage(chatId: number, trashed: boolean, limit: number, offsetFromNewest: number): MessageRow[] {
+    return this.#s.messagesNewestFirst.all(chatId, trashed ? 1 : 0, limit, offsetFromNewest).reverse();
+  }
+  countMessages = (chatId: number, trashed: boolean): number =>
+    (this.#s.countMessages.get(chatId, trashed ? 1 : 0) as { n: number }).n;
   message = (chatId: number, id: number): MessageRow | undefined => this.#s.message.get(id, chatId);
   setTrashed(chatId: number, id: number, trashed: boolean): boolean {
     return this.#s.setTrashed.run(trashed ? 1 : 0, id, chatId).changes > 0;

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import {
+  type BridgeEvent,
+  type BridgeResult,
+  type CallName,
+  contract,
+  INVOKE_CHANNEL_PREFIX,
+} from '../../src-preload/contract.js';
+import type { Messenger } from '../service/messenger.js';
+import { ServiceError } from '../service/service-error.js';
+import type { LocalChatId, MessageId } from '../service/types.js';
+
+export interface RouterDeps {
+  readonly messenger: Messenger;
+  /** Clipboard writes happen in main (the shell's clipboard, or a test double). */
+  readonly writeClipboard: (text: string) => void;
+  /** Delivers an event to the renderer. */
+  readonly emit: (e: BridgeEvent) => void;
+}
+
+type Handlers = { [K in CallName]: (args: z.output<(typeof contract)[K]['args']>) => unknown };
+
+const ids = (a: { chatId: number }) => a.chatId as LocalChatId;
+
+function handlers(d: RouterDeps): Handlers {
+  const m = d.messenger;
+  let importAbort: AbortController | undefined;
+  return {
+    status: () => m.status(),
+    createProfile: (a) => m.createProfile(a.nickname, a.master),
+    login: (a) => m.login(a.master),
+    logout: () => m.logout(),
+    changeMaster: (a) => m.changeMaster(a.oldMaster, a.newMaster),
+    deleteProfile: (a) => m.deleteProfile(a.confirm),
+    getSettings: () => m.settings(),
+    setSettings: (a) => m.setSettings(a),
+    listChats: () => m.listChats(),
+    createChat: (a) => m.createChat(a),
+    unlockChat: (a) => m.unlockChat(ids(a), a.secret),
+    lockChat: (a) => m.lockChat(ids(a)),
+    lockAll: () => m.lockAll('request'),
+    chatInfo: (a) => m.chatInfo(ids(a)),
+    renameChat: (a) => m.renameChat(ids(a), a.name),
+    deleteChat: (a) => m.deleteChat(ids(a)),
+    rememberChat: (a) => m.rememberChat(ids(a)),
+    forgetChat: (a) => m.forgetChat(ids(a)),
+    send: (a) => m.send(ids(a), a.text),
+    history: (a) => m.history(ids(a), a),
+    search: (a) => m.search(ids(a), a.query),
+    trashMessage: (a) => m.trashMessage(ids(a), a.messageId as MessageId),
+    restoreMessage: (a) => m.restoreMessage(ids(a), a.messageId as MessageId),
+    purgeMessage: (a) => m.purgeMessage(ids(a), a.messageId as MessageId),
+    emptyTrash: (a) => m.emptyTrash(ids(a)),
+    clearHistory: (a) => m.clearHistory(ids(a)),
+    importPaste: async (a) => {
+      importAbort?.abort();
+      const ctl = new AbortController();
+      importAbort = ctl;
+      try {
+        return await m.importPaste(a.text, {
+          ...(a.secret === undefined ? {} : { secret: a.secret }),
+          ...(a.name === undefined ? {} : { name: a.name }),
+          ...(a.suffix === undefined ? {} : { suffix: a.suffix }),
+          signal: ctl.signal,
+          onProgress: (done, total) => {
+            if (done === total || done % 25 === 0) d.emit({ type: 'import-progress', done, total });
+          },
+        });
+      } finally {
+        if (importAbort === ctl) importAbort = undefined;
+      }
+    },
+    cancelImport: () => importAbort?.abort(),
+    copyText: (a) => d.writeClipboard(a.text),
+  };
+}
+
+const isCall = (name: string): name is CallName => Object.hasOwn(contract, name);
+
+/** One sentence per schema problem kind, never the value that was sent (it may be a secret). */
+function describeInvalid(name: string, issues: z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+  const kind =
+    first?.code === 'unrecognized_keys'
+      ? 'has an argument it does not take'
+      : first?.code === 'too_big'
+        ? 'has an argument that is too long or too large'
+        : 'has a missing or wrongly typed argument';
+  return `The call ${name} ${kind}${where}.`;
+}
+
+/**
+ * The IPC router: validate against the contract, call the service, wrap the
+ * answer. The renderer only ever sees {ok, value} or {ok:false, error:{code,
+ * message}}: never a stack, never an exception object.
+ */
+export function createRouter(deps: RouterDeps) {
+  const h = handlers(deps);
+  deps.messenger.onEvent((e) => deps.emit(e));
+  return async function route(channel: string, rawArgs: unknown): Promise<BridgeResult<unknown>> {
+    const name = channel.startsWith(INVOKE_CHANNEL_PREFIX) ? channel.slice(INVOKE_CHANNEL_PREFIX.length) : '';
+    if (!isCall(name))
+      return { ok: false, error: { code: 'unknown-call', message: 'There is no such call.' } };
+    const parsed = contract[name].args.safeParse(rawArgs ?? undefined);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'bad-arguments', message: describeInvalid(name, parsed.error.issues) },
+      };
+    }
+    try {
+      const handler = h[name] as (a: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      if (e instanceof ServiceError) return { ok: false, error: { code: e.code, message: e.message } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Something went wrong; nothing was changed.' },
+      };
+    }
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;

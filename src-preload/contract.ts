@@ -1,0 +1,136 @@
+/**
+ * The bridge contract: every call the renderer may make, its argument schema
+ * and its result type, in one place. The main process validates every call
+ * against these schemas (src-main/ipc/router.ts); the preload exposes exactly
+ * these names (src-preload/bridge.ts). Nothing else crosses.
+ */
+import { z } from 'zod';
+import type {
+  ChatInfo,
+  ChatSummary,
+  HistoryPage,
+  ImportOutcome,
+  MessageView,
+  ProfileStatus,
+  Settings,
+} from '../src-main/service/types.js';
+
+// Bounds: generous for people, small enough that no call can make main allocate much.
+const text = (max: number) => z.string().max(max);
+const secret = z.string().min(1).max(1024);
+const chatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const messageId = chatId;
+const chat = z.object({ chatId }).strict();
+const message = z.object({ chatId, messageId }).strict();
+const none = z.object({}).strict().optional();
+
+/** A call's schema and, as a phantom type, what it returns. */
+const call =
+  <R>() =>
+  <A extends z.ZodType>(args: A) => ({ args, result: undefined as unknown as R });
+
+export const contract = {
+  status: call<ProfileStatus>()(none),
+  createProfile: call<null>()(z.object({ nickname: text(64).min(1), master: secret }).strict()),
+  login: call<null>()(z.object({ master: secret }).strict()),
+  logout: call<null>()(none),
+  changeMaster: call<null>()(z.object({ oldMaster: secret, newMaster: secret }).strict()),
+  deleteProfile: call<null>()(z.object({ confirm: text(16) }).strict()),
+  getSettings: call<Settings>()(none),
+  setSettings: call<Settings>()(
+    z
+      .object({
+        autoLockMinutes: z.number().int().min(0).max(1440).optional(),
+        lockOnSuspend: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+
+  listChats: call<ChatSummary[]>()(none),
+  createChat: call<ChatSummary>()(
+    z
+      .object({
+        name: text(100).min(1),
+        secret,
+        format: z.enum(['sealed-v2', 'legacy']),
+        legacyId: text(64).min(1).optional(),
+        suffix: text(256).min(1).optional(),
+        k: z.number().int().min(12).max(18).optional(),
+      })
+      .strict(),
+  ),
+  unlockChat: call<ChatSummary>()(z.object({ chatId, secret }).strict()),
+  lockChat: call<null>()(chat),
+  lockAll: call<null>()(none),
+  chatInfo: call<ChatInfo>()(chat),
+  renameChat: call<ChatSummary>()(z.object({ chatId, name: text(100).min(1) }).strict()),
+  deleteChat: call<null>()(chat),
+  rememberChat: call<ChatSummary>()(chat),
+  forgetChat: call<ChatSummary>()(chat),
+
+  send: call<{ pointer: string; message: MessageView }>()(
+    z.object({ chatId, text: text(16384).min(1) }).strict(),
+  ),
+  history: call<HistoryPage>()(
+    z
+      .object({
+        chatId,
+        trash: z.boolean().optional(),
+        page: z.number().int().min(0).max(1_000_000).optional(),
+        pageSize: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict(),
+  ),
+  search: call<MessageView[]>()(z.object({ chatId, query: text(1000).min(1) }).strict()),
+  trashMessage: call<null>()(message),
+  restoreMessage: call<null>()(message),
+  purgeMessage: call<null>()(message),
+  emptyTrash: call<number>()(chat),
+  clearHistory: call<number>()(chat),
+
+  importPaste: call<ImportOutcome[]>()(
+    z
+      .object({
+        text: text(32 * 1024 * 1024).min(1),
+        secret: secret.optional(),
+        name: text(100).min(1).optional(),
+        suffix: text(256).min(1).optional(),
+      })
+      .strict(),
+  ),
+  cancelImport: call<null>()(none),
+  copyText: call<null>()(z.object({ text: text(1024 * 1024) }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export type ArgsOf<K extends CallName> = z.input<Contract[K]['args']>;
+export type ValueOf<K extends CallName> = Contract[K]['result'];
+
+export interface BridgeError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type BridgeResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: BridgeError };
+
+/** Events main sends to the renderer, through the same contract. */
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('chat-locked'), chatId, reason: z.enum(['idle', 'request']) }),
+  z.object({ type: z.literal('all-locked'), reason: z.enum(['logout', 'suspend', 'request']) }),
+  z.object({ type: z.literal('import-progress'), done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('open-import'), text: z.string() }),
+]);
+export type BridgeEvent = z.infer<typeof eventSchema>;
+
+/** What the renderer sees as window.clm. */
+export type ClmApi = {
+  readonly [K in CallName]: (args?: ArgsOf<K>) => Promise<BridgeResult<ValueOf<K>>>;
+} & { readonly onEvent: (listener: (e: BridgeEvent) => void) => () => void };
+
+export const INVOKE_CHANNEL_PREFIX = 'clm:';
+export const EVENT_CHANNEL = 'clm:event';
