@@ -45,6 +45,14 @@ suite('vitest', ['vitest', 'run'], 'test-results/vitest.json', (r) => ({
   skipped: r.numPendingTests + r.numTodoTests,
 }));
 
+// Renderer end to end in Chromium through the harness, and the Electron launch tests (which skip,
+// saying why, where no Electron binary exists).
+suite('playwright', ['playwright', 'test'], 'test-results/playwright.json', (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+}));
+
 console.log('\n== summary ==');
 for (const l of lines) console.log(l);
 if (skipped > 0) console.log(`${skipped} skipped (each says why in the suite output above)`);
