@@ -39,12 +39,7 @@ function openIn(c: OpenChat, p: Pointer): Result<OpenedPointer> | undefined {
   return undefined;
 }
 
-const stored = (
-  offset: number,
-  chat: ChatSummary,
-  messageId: MessageId,
-  created: boolean,
-): Routed => ({
+const stored = (offset: number, chat: ChatSummary, messageId: MessageId, created: boolean): Routed => ({
   kind: 'stored',
   offset,
   chatId: chat.id,
@@ -120,12 +115,18 @@ export async function importPaste(
     const body = (o: OpenedPointer) => ({ author: o.author, text: o.text, pointer: canonical });
     const candidates = port.candidates(p.format, p.chat);
 
+    // A sealed chat id is 16 random bytes: when a chat we hold under it cannot
+    // verify the pointer, the pointer was altered. (Legacy ids are shared by
+    // design, so there a failure may just mean another chat.)
+    let held: ChatSummary | undefined;
     for (const c of candidates) {
       const r = c.open && openIn(c.open, p);
       if (r?.ok && c.open)
         return stored(offset, c.summary, port.store(c.open, p.epoch, body(r.value)), false);
+      if (r && p.format === 'sealed-v2') held = c.summary;
     }
     const locked = candidates.filter((c) => !c.open);
+    if (held && locked.length === 0) return altered(offset, held);
     if (secret === undefined) {
       const first = locked[0];
       if (first) {
@@ -153,7 +154,9 @@ export async function importPaste(
       const r = opened && openIn(opened, p);
       if (r?.ok && opened)
         return stored(offset, c.summary, port.store(opened, p.epoch, body(r.value)), false);
+      if (r && p.format === 'sealed-v2') held = c.summary;
     }
+    if (held) return altered(offset, held);
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
     let wire: WireKey;
@@ -179,6 +182,13 @@ export async function importPaste(
     return stored(offset, created.chat, created.messageId, true);
   }
 }
+
+const altered = (offset: number, chat: ChatSummary): Routed => ({
+  kind: 'refused',
+  offset,
+  code: 'wrong-secret-or-altered',
+  message: `This pointer names chat "${chat.name}" but does not verify with its key: it was altered; nothing was stored.`,
+});
 
 const wrong = (offset: number, p: Pointer): Routed => ({
   kind: 'wrong-secret',

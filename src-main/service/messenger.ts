@@ -122,6 +122,7 @@ export class Messenger {
   readonly #open = new Map<LocalChatId, OpenChat>();
   #idleTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  #importQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(path: string, opts: MessengerOptions) {
     this.#path = path;
@@ -383,6 +384,9 @@ export class Messenger {
         ? { ...given, proofLog2N: this.#opts.chatLog2N ?? LEGACY_PROOF_LOG2N }
         : given;
     const proof = await chatProof(this.#kdf, wire, salt, meta.proofLog2N);
+    // The proof took a while: if the person logged out meanwhile, write nothing.
+    if (this.#session !== s)
+      throw new ServiceError('not-logged-in', 'Logged out before the chat was created; nothing was stored.');
     const cdk = randomKey();
     const unlockKey = chatUnlockKey(s.dk, salt, proof);
     const secretBox: ChatSecretBox = {
@@ -410,8 +414,8 @@ export class Messenger {
 
   /** Opens a chat with its secret. A wrong secret opens nothing and changes nothing. */
   async unlockChat(id: LocalChatId, secret: string): Promise<ChatSummary> {
+    const s = this.#requireSession();
     const row = this.#row(id);
-    if (this.#open.has(id)) return this.chat(id);
     const meta = this.#meta(row);
     const wire =
       meta.format === 'sealed-v2'
@@ -421,10 +425,20 @@ export class Messenger {
           } as const)
         : legacyWireKey(secret, meta.wire);
     const proof = await chatProof(this.#kdf, wire, row.unlock_salt, meta.proofLog2N);
-    if (!this.#openWithProof(row, meta, wire, proof)) {
-      throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
-    }
+    if (this.#session !== s) throw new ServiceError('not-logged-in', 'Log in first.');
+    // An open chat stays as it is, but a wrong secret is still called wrong.
+    const opened = this.#open.has(id)
+      ? this.#proofOpens(row, proof)
+      : this.#openWithProof(row, meta, wire, proof);
+    if (!opened) throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
     return this.chat(id);
+  }
+
+  #proofOpens(row: ChatRow, proof: Uint8Array): boolean {
+    const unlockKey = chatUnlockKey(this.#requireSession().dk, row.unlock_salt, proof);
+    const ok = open(unlockKey, row.wrapped_key, `chat-key|${toHex(row.unlock_salt)}`) !== undefined;
+    wipe(unlockKey);
+    return ok;
   }
 
   /** Tries a proof against a chat row; on success the chat is open. */
@@ -527,6 +541,9 @@ export class Messenger {
     const c = this.#openChat(id);
     const row = this.#row(id);
     const proof = await chatProof(this.#kdf, c.wire, row.unlock_salt, c.meta.proofLog2N);
+    if (this.#session !== s || this.#open.get(id) !== c) {
+      throw new ServiceError('chat-locked', 'The chat was locked meanwhile; nothing was remembered.');
+    }
     const wireBytes =
       c.wire.format === 'sealed-v2'
         ? toBase64Url(new Uint8Array([...c.wire.key.enc, ...c.wire.key.macKey]))
@@ -550,7 +567,6 @@ export class Messenger {
 
   renameChat(id: LocalChatId, name: string): ChatSummary {
     const s = this.#requireSession();
-    this.#openChat(id);
     const meta = { ...this.#meta(this.#row(id)), name: this.#checkName(name) };
     this.#store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
     const c = this.#open.get(id);
@@ -558,8 +574,9 @@ export class Messenger {
     return this.chat(id);
   }
 
+  /** Needs the login, not the chat's secret: a chat whose secret is forgotten can still be removed. */
   deleteChat(id: LocalChatId): void {
-    this.#openChat(id);
+    this.#row(id);
     this.#lock(id, 'request');
     this.#store.deleteChat(id);
   }
@@ -700,9 +717,16 @@ export class Messenger {
 
   // ---- import --------------------------------------------------------------
 
+  /**
+   * Imports run one at a time: two pastes of the same new pointer or the same
+   * new chat must not race between the duplicate check and the write.
+   */
   importPaste(text: string, opts: ImportOptions = {}): Promise<ImportOutcome[]> {
     this.#requireSession();
-    return importPaste(this.#importPort(), text, opts);
+    if (opts.name !== undefined && opts.name.trim() !== '') this.#checkName(opts.name);
+    const run = this.#importQueue.then(() => importPaste(this.#importPort(), text, opts));
+    this.#importQueue = run.catch(() => undefined);
+    return run;
   }
 
   /** The narrow view of the messenger the import router works through. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, powerMonitor } from 'electron';
+import { app, type BrowserWindow, clipboard, powerMonitor } from 'electron';
 import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
@@ -20,7 +20,10 @@ function handOver(argv: string[]): void {
 
 function start(): void {
   const binding = electronNativeBinding();
-  messenger = Messenger.open(join(app.getPath('userData'), VAULT_FILE_NAME), binding ? { nativeBinding: binding } : {});
+  messenger = Messenger.open(
+    join(app.getPath('userData'), VAULT_FILE_NAME),
+    binding ? { nativeBinding: binding } : {},
+  );
   const m = messenger;
   const route = createRouter({
     messenger: m,

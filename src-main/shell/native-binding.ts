@@ -11,6 +11,15 @@ import { app } from 'electron';
 export function electronNativeBinding(): string | undefined {
   const candidates = app.isPackaged
     ? [join(process.resourcesPath, 'native', 'better_sqlite3.node')]
-    : [join(app.getAppPath(), 'build', 'electron-native', process.versions.electron, process.arch, 'better_sqlite3.node')];
+    : [
+        join(
+          app.getAppPath(),
+          'build',
+          'electron-native',
+          process.versions.electron,
+          process.arch,
+          'better_sqlite3.node',
+        ),
+      ];
   return candidates.find((p) => existsSync(p));
 }

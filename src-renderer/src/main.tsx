@@ -1,19 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Chrono-Library Messenger</h1>
-      <p>The desktop interface is not built yet; the messenger runs from the terminal (clm).</p>
-    </main>
-  );
-}
+import { App } from './App.js';
+import './styles.css';
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+}

@@ -90,11 +90,17 @@ export async function info(args: string[]): Promise<number> {
 }
 
 /** Commands that act on one unlocked chat and print one sentence. */
-function chatAction(act: (m: Messenger, chat: ChatSummary, rest: string[]) => Promise<string> | string) {
+function chatAction(
+  act: (m: Messenger, chat: ChatSummary, rest: string[]) => Promise<string> | string,
+  needsSecret = true,
+) {
   return async (args: string[]): Promise<number> => {
     const { values, positionals } = parseCommandArgs(args, vaultOptions);
     await withLogin(values, async (m) => {
-      const chat = await unlockedChat(m, values, positionals[0]);
+      const ref = positionals[0];
+      if (ref === undefined)
+        throw new CliError('Name the chat: its number from `clm chats`, or its unique name.');
+      const chat = needsSecret ? await unlockedChat(m, values, ref) : m.findChat(ref);
       print(await act(m, chat, positionals.slice(1)));
     });
     return 0;
@@ -105,12 +111,12 @@ export const rename = chatAction((m, chat, rest) => {
   const name = rest.join(' ');
   if (name.trim() === '') throw new CliError('Give the new name: `clm rename CHAT NAME`.');
   return `Chat "${chat.name}" is now "${m.renameChat(chat.id, name).name}".`;
-});
+}, false);
 
 export const rm = chatAction((m, chat) => {
   m.deleteChat(chat.id);
   return `Chat "${chat.name}" and all its messages are deleted.`;
-});
+}, false);
 
 export const remember = chatAction(async (m, chat) => {
   await m.rememberChat(chat.id);

@@ -1,0 +1,44 @@
+import type { ChatSummary } from '../../../src-main/service/types.js';
+import { shortTime } from '../lib/time.js';
+
+export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wireId'> }) {
+  return chat.format === 'legacy' ? (
+    <span className="badge legacy" title="Original console program's format: not authenticated">
+      legacy {chat.wireId}
+    </span>
+  ) : (
+    <span className="badge">sealed v2</span>
+  );
+}
+
+const lockText = (c: ChatSummary) => (c.remembered ? 'remembered' : c.locked ? 'locked' : 'open');
+
+export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSelect: (id: number) => void }) {
+  if (props.chats.length === 0) {
+    return <p className="empty">No chats yet. Start one, or import a pointer someone sent you.</p>;
+  }
+  return (
+    <ul className="chatlist" aria-label="Chats">
+      {props.chats.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            aria-current={props.selected === c.id}
+            onClick={() => props.onSelect(c.id)}
+            aria-label={`${c.name}, ${c.format === 'legacy' ? 'legacy' : 'sealed v2'}, ${lockText(c)}, ${c.count} messages`}
+          >
+            <span className="name">{c.name}</span>
+            <span className="meta">{shortTime(c.lastActivity)}</span>
+            <span className="meta">
+              <FormatBadge chat={c} />
+              <span className="badge">
+                {c.locked ? '🔒 locked' : c.remembered ? '🔑 remembered' : '🔓 open'}
+              </span>
+            </span>
+            <span className="meta">{c.count}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { type KeyboardEvent, useState } from 'react';
+
+/** Enter sends, Shift+Enter starts a new line (as in Signal Desktop). */
+export function Composer({
+  onSend,
+  disabled,
+}: {
+  onSend: (text: string) => Promise<boolean>;
+  disabled?: boolean;
+}) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    if (await onSend(text)) setText('');
+    setBusy(false);
+  };
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void send();
+    }
+  };
+  return (
+    <div className="composer">
+      <label htmlFor="composer" className="sr-only">
+        Message
+      </label>
+      <textarea
+        id="composer"
+        rows={2}
+        value={text}
+        maxLength={16384}
+        placeholder="Write a message: Enter sends, Shift+Enter for a new line"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKey}
+        disabled={disabled}
+      />
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void send()}
+        disabled={disabled || busy || !text.trim()}
+      >
+        Send
+      </button>
+    </div>
+  );
+}

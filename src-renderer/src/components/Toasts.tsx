@@ -1,0 +1,40 @@
+import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
+
+export interface Toast {
+  readonly id: number;
+  readonly text: string;
+  readonly action?: { label: string; run: () => void };
+}
+
+const ToastContext = createContext<(t: Omit<Toast, 'id'>) => void>(() => {});
+
+export const useToast = () => useContext(ToastContext);
+
+let nextId = 1;
+
+/** Confirmations that come and go, announced politely to screen readers. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const show = useCallback((t: Omit<Toast, 'id'>) => {
+    const id = nextId++;
+    setToasts((ts) => [...ts.slice(-2), { ...t, id }]);
+    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), 6000);
+  }, []);
+  return (
+    <ToastContext.Provider value={show}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <div className="toast" key={t.id}>
+            <span>{t.text}</span>
+            {t.action && (
+              <button type="button" onClick={t.action.run}>
+                {t.action.label}
+              </button>
+            )}
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}

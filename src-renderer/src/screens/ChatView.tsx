@@ -1,0 +1,284 @@
+import { useState } from 'react';
+import type { ChatSummary, MessageView } from '../../../src-main/service/types.js';
+import { FormatBadge } from '../components/ChatList.js';
+import { Composer } from '../components/Composer.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { type MessageActions, MessageList } from '../components/MessageList.js';
+import { QrDialog } from '../components/QrDialog.js';
+import { useToast } from '../components/Toasts.js';
+import { call, errorText } from '../lib/api.js';
+import { shortTime } from '../lib/time.js';
+import { DetailsDialog } from './DetailsDialog.js';
+
+type Modal =
+  | { kind: 'qr'; pointer: string }
+  | { kind: 'details' }
+  | { kind: 'rename' }
+  | { kind: 'clear' }
+  | { kind: 'delete' }
+  | { kind: 'empty-trash' }
+  | undefined;
+
+/** An unlocked chat: history, composer, trash, search and the chat menu. */
+export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: () => void }) {
+  const toast = useToast();
+  const [view, setView] = useState<'messages' | 'trash'>('messages');
+  const [version, setVersion] = useState(0);
+  const [modal, setModal] = useState<Modal>();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<MessageView[]>();
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    onChanged();
+  };
+  const act = async (fn: () => Promise<unknown>, done?: string) => {
+    try {
+      await fn();
+      if (done) toast({ text: done });
+      refresh();
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
+
+  const copy = async (pointer: string, text: string) => {
+    try {
+      await call('copyText', { text: pointer });
+      toast({ text, action: { label: 'Show QR', run: () => setModal({ kind: 'qr', pointer }) } });
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
+
+  const actions: MessageActions = {
+    copy: (m) => void copy(m.pointer, 'Pointer copied to the clipboard.'),
+    qr: (m) => setModal({ kind: 'qr', pointer: m.pointer }),
+    ...(view === 'messages'
+      ? {
+          trash: (m) =>
+            void act(() => call('trashMessage', { chatId: chat.id, messageId: m.id }), 'Moved to the trash.'),
+        }
+      : {
+          restore: (m) =>
+            void act(() => call('restoreMessage', { chatId: chat.id, messageId: m.id }), 'Restored.'),
+          purge: (m) =>
+            void act(() => call('purgeMessage', { chatId: chat.id, messageId: m.id }), 'Deleted forever.'),
+        }),
+  };
+
+  const send = async (text: string): Promise<boolean> => {
+    try {
+      const r = await call('send', { chatId: chat.id, text });
+      refresh();
+      await copy(
+        r.pointer,
+        'Sent: the pointer is on the clipboard. Paste it to the other person by any channel.',
+      );
+      return true;
+    } catch (e) {
+      toast({ text: errorText(e) });
+      return false;
+    }
+  };
+
+  const search = async () => {
+    if (!query.trim()) return setResults(undefined);
+    try {
+      setResults(await call('search', { chatId: chat.id, query }));
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
+
+  const menu = (label: string, run: () => void, danger = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      className={danger ? 'danger' : undefined}
+      onClick={() => {
+        setMenuOpen(false);
+        run();
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <>
+      <header>
+        <h2>{chat.name}</h2>
+        <FormatBadge chat={chat} />
+        <span className="hint">
+          {chat.remembered ? 'remembered on this computer' : `last ${shortTime(chat.lastActivity)}`}
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          aria-pressed={view === 'trash'}
+          onClick={() => setView(view === 'trash' ? 'messages' : 'trash')}
+        >
+          {view === 'trash' ? 'Back to messages' : `Trash (${chat.trashCount})`}
+        </button>
+        <button type="button" onClick={() => setModal({ kind: 'details' })}>
+          Details
+        </button>
+        <button
+          type="button"
+          onClick={() => void act(() => call('lockChat', { chatId: chat.id }), `Chat "${chat.name}" locked.`)}
+        >
+          Lock
+        </button>
+        <div className="menu">
+          <button
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            Chat menu
+          </button>
+          {menuOpen && (
+            <div
+              role="menu"
+              aria-label="Chat menu"
+              onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
+            >
+              {menu('Rename…', () => setModal({ kind: 'rename' }))}
+              {menu('Chat details…', () => setModal({ kind: 'details' }))}
+              {menu('Clear history…', () => setModal({ kind: 'clear' }), true)}
+              {menu('Delete chat…', () => setModal({ kind: 'delete' }), true)}
+            </div>
+          )}
+        </div>
+      </header>
+      {chat.format === 'legacy' && (
+        <p className="warning" style={{ margin: '8px 14px 0' }}>
+          Legacy chat: pointers are not authenticated (anyone can alter them undetected). Use it to talk with
+          the original console program.
+        </p>
+      )}
+      {view === 'messages' ? (
+        <div className="searchbar row">
+          <label htmlFor="search" className="sr-only">
+            Search this chat
+          </label>
+          <input
+            id="search"
+            type="search"
+            placeholder="Search this chat"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              if (!e.target.value) setResults(undefined);
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && void search()}
+          />
+          <button type="button" onClick={() => void search()}>
+            Search
+          </button>
+        </div>
+      ) : (
+        <div className="searchbar row">
+          <span className="hint">Messages in the trash can be restored or deleted forever.</span>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="danger"
+            disabled={chat.trashCount === 0}
+            onClick={() => setModal({ kind: 'empty-trash' })}
+          >
+            Empty trash
+          </button>
+        </div>
+      )}
+      {results && view === 'messages' ? (
+        <section className="messages" aria-label="Search results">
+          <p className="hint">
+            {results.length} result{results.length === 1 ? '' : 's'} for “{query}”{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setResults(undefined);
+                setQuery('');
+              }}
+            >
+              Clear search
+            </button>
+          </p>
+          {results.map((m) => (
+            <div key={m.id} className={`msg ${m.direction}`}>
+              <div className="bubble">
+                <span className="who">{m.direction === 'sent' ? 'You' : m.author}</span>
+                <span className="when">{shortTime(m.epoch)}</span>
+                <div>{m.text}</div>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : (
+        <MessageList chatId={chat.id} trash={view === 'trash'} version={version} actions={actions} />
+      )}
+      {view === 'messages' && <Composer onSend={send} />}
+
+      {modal?.kind === 'qr' && <QrDialog pointer={modal.pointer} onClose={() => setModal(undefined)} />}
+      {modal?.kind === 'details' && (
+        <DetailsDialog chatId={chat.id} onClose={() => setModal(undefined)} onChanged={onChanged} />
+      )}
+      {modal?.kind === 'rename' && (
+        <ConfirmDialog
+          title="Rename chat"
+          text="The name is yours: it is stored encrypted on this computer."
+          confirm="Rename"
+          input={{ label: 'New name', initial: chat.name }}
+          onClose={() => setModal(undefined)}
+          onConfirm={(name) =>
+            act(() => call('renameChat', { chatId: chat.id, name }), 'Renamed.').then(() =>
+              setModal(undefined),
+            )
+          }
+        />
+      )}
+      {modal?.kind === 'clear' && (
+        <ConfirmDialog
+          title="Clear history"
+          text={`Delete all ${chat.count + chat.trashCount} messages of "${chat.name}" forever? The chat stays.`}
+          confirm="Clear history"
+          danger
+          onClose={() => setModal(undefined)}
+          onConfirm={() =>
+            act(() => call('clearHistory', { chatId: chat.id }), 'History cleared.').then(() =>
+              setModal(undefined),
+            )
+          }
+        />
+      )}
+      {modal?.kind === 'empty-trash' && (
+        <ConfirmDialog
+          title="Empty trash"
+          text={`Delete the ${chat.trashCount} messages in the trash forever?`}
+          confirm="Empty trash"
+          danger
+          onClose={() => setModal(undefined)}
+          onConfirm={() =>
+            act(() => call('emptyTrash', { chatId: chat.id }), 'Trash emptied.').then(() =>
+              setModal(undefined),
+            )
+          }
+        />
+      )}
+      {modal?.kind === 'delete' && (
+        <ConfirmDialog
+          title="Delete chat"
+          text={`Delete "${chat.name}" and all its messages from this computer? Pointers already handed over still exist elsewhere.`}
+          confirm="Delete chat"
+          danger
+          onClose={() => setModal(undefined)}
+          onConfirm={() => act(() => call('deleteChat', { chatId: chat.id }), 'Chat deleted.')}
+        />
+      )}
+    </>
+  );
+}

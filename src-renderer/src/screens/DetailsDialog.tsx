@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import type { ChatInfo } from '../../../src-main/service/types.js';
+import { Dialog } from '../components/Dialog.js';
+import { FingerprintPicture } from '../components/FingerprintPicture.js';
+import { call, errorText } from '../lib/api.js';
+
+/** Chat details: format, id, k or suffix, and the fingerprint two people compare. */
+export function DetailsDialog({
+  chatId,
+  onClose,
+  onChanged,
+}: {
+  chatId: number;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const [info, setInfo] = useState<ChatInfo>();
+  const [error, setError] = useState<string>();
+  const load = () => call('chatInfo', { chatId }).then(setInfo, (e) => setError(errorText(e)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per chat
+  useEffect(() => {
+    void load();
+  }, [chatId]);
+  const toggleRemember = async () => {
+    if (!info) return;
+    try {
+      await call(info.remembered ? 'forgetChat' : 'rememberChat', { chatId });
+      await load();
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Dialog title="Chat details" onClose={onClose}>
+      {!info && !error && <p className="hint">Loading…</p>}
+      {info && (
+        <>
+          <dl className="details">
+            <dt>Name</dt>
+            <dd>{info.name}</dd>
+            <dt>Format</dt>
+            <dd>
+              {info.format === 'legacy'
+                ? 'Legacy (original console program, CLM 2.0.x)'
+                : 'Sealed v2 (authenticated)'}
+            </dd>
+            <dt>Chat id</dt>
+            <dd>
+              <code>{info.wireId}</code>
+            </dd>
+            {info.format === 'legacy' ? (
+              <>
+                <dt>Seed suffix</dt>
+                <dd>
+                  <code>{info.suffix}</code>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>Cost k</dt>
+                <dd>{info.k}</dd>
+              </>
+            )}
+            <dt>Messages</dt>
+            <dd>
+              {info.count} ({info.trashCount} in the trash)
+            </dd>
+          </dl>
+          <h3>Fingerprint</h3>
+          <div className="fingerprint">
+            <FingerprintPicture hex={info.fingerprintHex} />
+            <code>{info.fingerprint}</code>
+          </div>
+          <p className="hint">
+            Compare this code and picture with the other person's (side by side or read aloud). If they match,
+            you hold the same secret; the code reveals nothing about it.
+          </p>
+          {info.format === 'legacy' && (
+            <p className="warning">
+              Legacy pointers are not authenticated: anyone can alter one undetected, a wrong secret is not
+              always noticed, and two messages sent in the same second reuse a keystream.
+            </p>
+          )}
+          <label className="inline">
+            <input type="checkbox" checked={info.remembered} onChange={() => void toggleRemember()} />
+            <span>
+              Remember on this computer
+              <span className="hint" style={{ display: 'block' }}>
+                The chat opens with your login; whoever has your master phrase can then read it too.
+              </span>
+            </span>
+          </label>
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import { call, errorText } from '../lib/api.js';
+import { strengthHint } from '../lib/strength.js';
+
+/** First run: a nickname and a master phrase typed twice; the phrase is never stored. */
+export function FirstRunScreen({ onDone }: { onDone: () => void }) {
+  const [nickname, setNickname] = useState('');
+  const [master, setMaster] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const hint = strengthHint(master);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (master !== again) return setError('The two master phrases differ.');
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('createProfile', { nickname: nickname.trim(), master });
+      setMaster('');
+      setAgain('');
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="center">
+      <form className="card" onSubmit={submit} aria-label="Create your profile">
+        <h1>Chrono-Library Messenger</h1>
+        <p className="hint">
+          A messenger that transmits nothing: your messages become pointers you hand over by any channel.
+          Create your profile on this computer.
+        </p>
+        <label htmlFor="nick">Nickname</label>
+        <input
+          id="nick"
+          type="text"
+          value={nickname}
+          onChange={(e) => setNickname(e.target.value)}
+          maxLength={64}
+          required
+          autoFocus
+        />
+        <p className="hint">Signed on every message you send.</p>
+        <label htmlFor="master">Master phrase</label>
+        <input
+          id="master"
+          type="password"
+          value={master}
+          onChange={(e) => setMaster(e.target.value)}
+          required
+          autoComplete="new-password"
+        />
+        <div className="meter" aria-hidden="true">
+          {hint.level > 0 && <span className={`l${hint.level}`} />}
+        </div>
+        <p className="hint" aria-live="polite">
+          {hint.label || 'It is never stored: if you forget it, this profile cannot be opened.'}
+        </p>
+        <label htmlFor="master2">Master phrase again</label>
+        <input
+          id="master2"
+          type="password"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          required
+          autoComplete="new-password"
+        />
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || !nickname.trim() || !master || !again}>
+            {busy ? 'Creating…' : 'Create profile'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

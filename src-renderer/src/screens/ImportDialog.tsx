@@ -1,0 +1,229 @@
+import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
+import type { ImportOutcome } from '../../../src-main/service/types.js';
+import { Dialog } from '../components/Dialog.js';
+import { call, errorText } from '../lib/api.js';
+
+const LABEL: Record<ImportOutcome['kind'], string> = {
+  stored: 'Stored',
+  duplicate: 'Duplicate',
+  'needs-secret': 'Needs the secret',
+  'new-chat': 'New chat',
+  'wrong-secret': 'Wrong secret',
+  refused: 'Refused',
+};
+
+/** The inline form for a pointer that needs a secret (and, for a new chat, a name). */
+function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: ImportOutcome) => void }) {
+  const [secret, setSecret] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const isNew = outcome.kind === 'new-chat' || outcome.kind === 'wrong-secret';
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const [o] = await call('importPaste', {
+        text: outcome.pointer,
+        secret,
+        ...(name.trim() ? { name: name.trim() } : {}),
+      });
+      if (o) onDone({ ...o, offset: outcome.offset });
+    } catch (err) {
+      setError(errorText(err));
+    }
+    setBusy(false);
+  };
+  const n = outcome.offset;
+  return (
+    <form className="row" onSubmit={submit} style={{ marginTop: 6, flexWrap: 'wrap' }}>
+      <label htmlFor={`rs-${n}`} className="sr-only">
+        Secret for this pointer
+      </label>
+      <input
+        id={`rs-${n}`}
+        type="password"
+        placeholder="Chat secret"
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        required
+        style={{ flex: 2 }}
+        autoComplete="off"
+      />
+      {isNew && (
+        <>
+          <label htmlFor={`rn-${n}`} className="sr-only">
+            Name for the new chat
+          </label>
+          <input
+            id={`rn-${n}`}
+            type="text"
+            placeholder="Name (blank: the sender's title)"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={100}
+            style={{ flex: 2 }}
+          />
+        </>
+      )}
+      <button type="submit" className="primary" disabled={busy || !secret}>
+        {busy ? 'Checking…' : isNew ? 'Create chat' : 'Unlock and import'}
+      </button>
+      {error && <p className="error">{error}</p>}
+    </form>
+  );
+}
+
+/**
+ * Import: paste (or drop a text file with) one or many pointers. Each pointer
+ * reports what became of it; those that need a secret ask for it inline.
+ */
+export function ImportDialog({
+  initial,
+  onClose,
+  onImported,
+}: {
+  initial: string;
+  onClose: () => void;
+  onImported: () => void;
+}) {
+  const [text, setText] = useState(initial);
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(
+    () =>
+      window.clm.onEvent((e) => {
+        if (e.type === 'import-progress') setProgress({ done: e.done, total: e.total });
+      }),
+    [],
+  );
+
+  const run = async (e?: FormEvent) => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setProgress(undefined);
+    try {
+      setOutcomes(await call('importPaste', { text, ...(secret ? { secret } : {}) }));
+      setSecret('');
+      onImported();
+    } catch (err) {
+      setError(errorText(err));
+    }
+    setBusy(false);
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > 32 * 1024 * 1024) return setError('That file is larger than 32 MiB; split it first.');
+    setText(await file.text());
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void readFile(e.dataTransfer.files[0]);
+  };
+
+  const counts: Record<string, number> = {};
+  for (const o of outcomes ?? []) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
+
+  return (
+    <Dialog title="Import pointers" onClose={onClose} wide>
+      <form onSubmit={run}>
+        <label htmlFor="import-text">Paste one or many pointers (or drop a text file here)</label>
+        <textarea
+          id="import-text"
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onDrop={onDrop}
+          onDragOver={(e) => e.preventDefault()}
+          placeholder='{"v":2,"c":"…","k":17,"e":…,"n":"…","d":"…","t":"…"}'
+          autoFocus
+          spellCheck={false}
+        />
+        <div className="row" style={{ marginTop: 6 }}>
+          <label htmlFor="import-file" className="link" style={{ margin: 0, fontWeight: 400 }}>
+            Open a text file…
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".txt,.json,text/plain,application/json"
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
+        </div>
+        <label htmlFor="import-secret">Chat secret for locked or new chats (optional)</label>
+        <input
+          id="import-secret"
+          type="password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          autoComplete="off"
+        />
+        <p className="hint">
+          Tried on every pointer whose chat is locked or unknown. A wrong secret creates and stores nothing.
+        </p>
+        {busy && (
+          <div role="status" style={{ marginTop: 10 }}>
+            <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
+            <div className="row">
+              <span className="hint">
+                {progress ? `${progress.done} of ${progress.total} pointers` : 'Reading pointers…'}
+              </span>
+              <span className="spacer" />
+              <button type="button" onClick={() => void call('cancelImport')}>
+                Cancel import
+              </button>
+            </div>
+          </div>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={busy || !text.trim()}>
+            Import
+          </button>
+        </div>
+      </form>
+      {outcomes && (
+        <section aria-label="Import results">
+          <p role="status">
+            {outcomes.length} pointer{outcomes.length === 1 ? '' : 's'}:{' '}
+            {Object.entries(counts)
+              .map(([k, n]) => `${n} ${LABEL[k as ImportOutcome['kind']].toLowerCase()}`)
+              .join(', ')}
+          </p>
+          <ol className="outcomes">
+            {outcomes.slice(0, 500).map((o, i) => (
+              <li key={o.offset} className={o.kind}>
+                <span className="kind">{LABEL[o.kind]}</span>
+                <span>{o.message}</span>
+                {(o.kind === 'needs-secret' || o.kind === 'new-chat' || o.kind === 'wrong-secret') && (
+                  <RetryForm
+                    outcome={o}
+                    onDone={(n) => {
+                      setOutcomes((all) => all?.map((x, j) => (j === i ? n : x)));
+                      onImported();
+                    }}
+                  />
+                )}
+              </li>
+            ))}
+          </ol>
+          {outcomes.length > 500 && <p className="hint">…and {outcomes.length - 500} more.</p>}
+        </section>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ChatSummary } from '../../../src-main/service/types.js';
+import { ChatList } from '../components/ChatList.js';
+import { useToast } from '../components/Toasts.js';
+import { call, errorText } from '../lib/api.js';
+import { ChatView } from './ChatView.js';
+import { ImportDialog } from './ImportDialog.js';
+import { NewChatDialog } from './NewChatDialog.js';
+import { SettingsDialog } from './SettingsDialog.js';
+import { UnlockScreen } from './UnlockScreen.js';
+
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function MainScreen(props: {
+  nickname: string;
+  onLoggedOut: () => void;
+  importText?: string;
+  onImportShown: () => void;
+}) {
+  const toast = useToast();
+  const [chats, setChats] = useState<ChatSummary[]>([]);
+  const [selected, setSelected] = useState<number>();
+  const [dialog, setDialog] = useState<
+    { kind: 'new' } | { kind: 'import'; text: string } | { kind: 'settings' }
+  >();
+
+  const refresh = useCallback(async () => {
+    try {
+      setChats(await call('listChats'));
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  }, [toast]);
+
+  useEffect(() => {
+    void refresh();
+    return window.clm.onEvent((e) => {
+      if (e.type === 'chat-locked') {
+        void refresh();
+        if (e.reason === 'idle') toast({ text: 'A chat locked itself after being idle.' });
+      }
+      if (e.type === 'all-locked') props.onLoggedOut();
+    });
+  }, [refresh, toast, props.onLoggedOut]);
+
+  // Ctrl/Cmd+V anywhere outside a text field opens the import dialog with the clipboard's text.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (typing(e.target) || dialog) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim()) {
+        e.preventDefault();
+        setDialog({ kind: 'import', text });
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [dialog]);
+
+  useEffect(() => {
+    if (props.importText !== undefined) {
+      setDialog({ kind: 'import', text: props.importText });
+      props.onImportShown();
+    }
+  }, [props.importText, props.onImportShown]);
+
+  const chat = chats.find((c) => c.id === selected);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping a file of pointers anywhere is a shortcut; the Import button does the same
+    <div
+      className="layout"
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        void f.text().then((text) => setDialog({ kind: 'import', text }));
+      }}
+      onDragOver={(e) => e.preventDefault()}
+    >
+      <nav className="sidebar" aria-label="Chats and actions">
+        <header>
+          <div className="row">
+            <span className="me">{props.nickname}</span>
+            <span className="spacer" />
+            <button type="button" className="link" onClick={() => void call('logout')}>
+              Log out
+            </button>
+          </div>
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>
+              New chat
+            </button>
+            <button type="button" onClick={() => setDialog({ kind: 'import', text: '' })}>
+              Import pointers
+            </button>
+            <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
+              Settings
+            </button>
+            <button
+              type="button"
+              onClick={() => void call('lockAll').then(refresh)}
+              title="Lock every chat that is not remembered"
+            >
+              Lock all
+            </button>
+          </div>
+        </header>
+        <ChatList chats={chats} selected={selected} onSelect={setSelected} />
+      </nav>
+      <main className="pane" aria-label={chat ? `Chat ${chat.name}` : 'No chat selected'}>
+        {!chat && (
+          <p className="empty">
+            Select a chat, start a new one, or paste (Ctrl+V) a pointer someone sent you.
+          </p>
+        )}
+        {chat?.locked && <UnlockScreen key={chat.id} chat={chat} onUnlocked={() => void refresh()} />}
+        {chat && !chat.locked && <ChatView key={chat.id} chat={chat} onChanged={() => void refresh()} />}
+      </main>
+      {dialog?.kind === 'new' && (
+        <NewChatDialog
+          onClose={() => setDialog(undefined)}
+          onCreated={(c) => {
+            setDialog(undefined);
+            void refresh().then(() => setSelected(c.id));
+          }}
+        />
+      )}
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          initial={dialog.text}
+          onClose={() => setDialog(undefined)}
+          onImported={() => void refresh()}
+        />
+      )}
+      {dialog?.kind === 'settings' && (
+        <SettingsDialog onClose={() => setDialog(undefined)} onDeleted={props.onLoggedOut} />
+      )}
+    </div>
+  );
+}

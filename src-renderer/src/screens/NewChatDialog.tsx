@@ -1,0 +1,176 @@
+import { type FormEvent, useState } from 'react';
+import type { ChatSummary } from '../../../src-main/service/types.js';
+import { Dialog } from '../components/Dialog.js';
+import { call, errorText } from '../lib/api.js';
+
+/** The original program's built-in chats and their seed suffixes. */
+const PRESETS = [
+  { id: '0', suffix: 'urgent', label: '0 (urgent)' },
+  { id: '1', suffix: 'general', label: '1 (general)' },
+  { id: '2', suffix: 'secrets', label: '2 (secrets)' },
+];
+
+const defaultSuffix = (id: string) => PRESETS.find((p) => p.id === id)?.suffix ?? `chat_${id}`;
+
+export function NewChatDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (c: ChatSummary) => void;
+}) {
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState('');
+  const [again, setAgain] = useState('');
+  const [format, setFormat] = useState<'sealed-v2' | 'legacy'>('sealed-v2');
+  const [legacyId, setLegacyId] = useState('1');
+  const [suffix, setSuffix] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (secret !== again) return setError('The two secrets differ.');
+    setBusy(true);
+    setError(undefined);
+    try {
+      const chat = await call('createChat', {
+        name: name.trim(),
+        secret,
+        format,
+        ...(format === 'legacy'
+          ? { legacyId: legacyId.trim(), suffix: suffix.trim() || defaultSuffix(legacyId.trim()) }
+          : {}),
+      });
+      onCreated(chat);
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="New chat" onClose={onClose}>
+      <form onSubmit={submit}>
+        <label htmlFor="nc-name">Name</label>
+        <input
+          id="nc-name"
+          type="text"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={100}
+          required
+          autoFocus
+        />
+        <label htmlFor="nc-secret">Chat secret</label>
+        <input
+          id="nc-secret"
+          type="password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          required
+          autoComplete="off"
+        />
+        <label htmlFor="nc-secret2">Chat secret again</label>
+        <input
+          id="nc-secret2"
+          type="password"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          required
+          autoComplete="off"
+        />
+        <p className="hint">
+          Share the secret with the other person by a channel you trust, never together with the pointers.
+        </p>
+        <fieldset>
+          <legend>Format</legend>
+          <label className="inline">
+            <input
+              type="radio"
+              name="format"
+              checked={format === 'sealed-v2'}
+              onChange={() => setFormat('sealed-v2')}
+            />
+            <span>Sealed v2 (recommended): authenticated, a new random chat id</span>
+          </label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="format"
+              checked={format === 'legacy'}
+              onChange={() => setFormat('legacy')}
+            />
+            <span>Legacy: to talk with the original console program (CLM 2.0.x)</span>
+          </label>
+        </fieldset>
+        {format === 'legacy' && (
+          <>
+            <p className="warning" role="note">
+              Legacy pointers are unauthenticated: anyone can alter a message undetected, a wrong secret is
+              not always noticed, and two messages in the same second reuse one keystream. Use it only with
+              people on the console program.
+            </p>
+            <label htmlFor="nc-preset">The original program's chats</label>
+            <select
+              id="nc-preset"
+              value={PRESETS.some((p) => p.id === legacyId) ? legacyId : 'custom'}
+              onChange={(e) => {
+                if (e.target.value !== 'custom') {
+                  setLegacyId(e.target.value);
+                  setSuffix('');
+                } else setLegacyId('');
+              }}
+            >
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+              <option value="custom">Another chat id…</option>
+            </select>
+            <label htmlFor="nc-id">Chat id</label>
+            <input
+              id="nc-id"
+              type="text"
+              value={legacyId}
+              onChange={(e) => setLegacyId(e.target.value)}
+              maxLength={64}
+              required
+            />
+            <label htmlFor="nc-suffix">Seed suffix</label>
+            <input
+              id="nc-suffix"
+              type="text"
+              value={suffix}
+              placeholder={legacyId.trim() ? defaultSuffix(legacyId.trim()) : ''}
+              onChange={(e) => setSuffix(e.target.value)}
+            />
+            <p className="hint">
+              Both sides must use the same chat id and suffix; leave it empty for the program's default.
+            </p>
+          </>
+        )}
+        {busy && (
+          <p className="hint" role="status">
+            <span className="spinner" aria-hidden="true" />
+            Deriving the chat key…
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !name.trim() || !secret || !again}>
+            Create chat
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from 'react';
+import type { ChatSummary } from '../../../src-main/service/types.js';
+import { FormatBadge } from '../components/ChatList.js';
+import { call, errorText } from '../lib/api.js';
+
+/**
+ * A locked chat: its secret, and the wait while the key is derived (about
+ * half a second on purpose; the derivation runs in a worker, so the window
+ * stays responsive).
+ */
+export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlocked: () => void }) {
+  const [secret, setSecret] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('unlockChat', { chatId: chat.id, secret });
+      setSecret('');
+      if (remember) await call('rememberChat', { chatId: chat.id });
+      onUnlocked();
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="unlock card" onSubmit={submit} aria-label={`Unlock ${chat.name}`}>
+      <h1>🔒 {chat.name}</h1>
+      <p>
+        <FormatBadge chat={chat} /> {chat.count} message{chat.count === 1 ? '' : 's'}
+      </p>
+      <p className="hint">This chat is locked. Its secret opens it, and nothing else.</p>
+      <label htmlFor="unlock-secret">Chat secret</label>
+      <input
+        id="unlock-secret"
+        type="password"
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        required
+        autoFocus
+        autoComplete="off"
+      />
+      <label className="inline">
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+        <span>
+          Remember on this computer
+          <span className="hint" style={{ display: 'block' }}>
+            Opens with your login, without the secret; anyone who gets your master phrase can then read this
+            chat too.
+          </span>
+        </span>
+      </label>
+      {busy && (
+        <p className="hint" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Deriving the chat key… (about half a second, on purpose)
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || !secret}>
+          Unlock
+        </button>
+      </div>
+    </form>
+  );
+}
