@@ -11,5 +11,7 @@ export default function globalSetup(): void {
       );
     }
   }
-  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+    stdio: 'inherit',
+  });
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, test as base, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { EVENT_CHANNEL } from '../../src-preload/contract.js';
 import { createRouter } from '../../src-main/ipc/router.js';
 import { Messenger } from '../../src-main/service/messenger.js';
+import { EVENT_CHANNEL } from '../../src-preload/contract.js';
 import { serveDir } from './static-server.js';
 
 // The CSP the shell sets on app://clm, minus nothing: the harness serves the same policy.
@@ -41,7 +41,10 @@ export interface AppHandle {
  * service in this process, the built renderer in Chromium, window.clm bound
  * to the router. Low scrypt costs keep the suite fast.
  */
-export async function launchApp(browser: Browser, opts: { autoLockCheckMs?: number } = {}): Promise<AppHandle> {
+export async function launchApp(
+  browser: Browser,
+  opts: { autoLockCheckMs?: number } = {},
+): Promise<AppHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const vaultPath = join(dir, 'vault.sqlite');
   const messenger = Messenger.open(vaultPath, {
@@ -58,7 +61,9 @@ export async function launchApp(browser: Browser, opts: { autoLockCheckMs?: numb
       clipboard.text = text;
     },
     emit: (e) => {
-      void page.evaluate(([ch, payload]) => window.__clmDispatch(ch as string, payload), [EVENT_CHANNEL, e] as const).catch(() => {});
+      void page
+        .evaluate(([ch, payload]) => window.__clmDispatch(ch as string, payload), [EVENT_CHANNEL, e] as const)
+        .catch(() => {});
     },
   });
   await page.exposeBinding('__clmInvoke', (_source, channel: string, args: unknown) => route(channel, args));

@@ -19,7 +19,10 @@ export async function serveDir(dir: string, csp: string): Promise<{ url: string;
     try {
       if (!file.startsWith(root)) throw new Error('outside');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': csp,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
