@@ -521,16 +521,17 @@ export class Messenger {
 
   /** The open chat, or a clear refusal; every use counts as activity for auto-lock. */
   #openChat(id: LocalChatId): OpenChat {
-    const row = this.#row(id);
+    this.#requireSession();
     const c = this.#open.get(id);
-    if (!c) {
-      throw new ServiceError(
-        'chat-locked',
-        `Chat "${this.#meta(row).name}" is locked; unlock it with its secret.`,
-      );
+    if (c) {
+      c.lastUsed = Date.now();
+      return c;
     }
-    c.lastUsed = Date.now();
-    return c;
+    const row = this.#row(id);
+    throw new ServiceError(
+      'chat-locked',
+      `Chat "${this.#meta(row).name}" is locked; unlock it with its secret.`,
+    );
   }
 
   // ---- remember on this computer ------------------------------------------
@@ -632,6 +633,14 @@ export class Messenger {
       deleted: row.trashed === 1,
       pointer: b.pointer,
     };
+  }
+
+  /**
+   * Runs several writes in one transaction (one fsync instead of one each):
+   * for bulk work such as seeding a large history. Nothing is stored unless all is.
+   */
+  batch<T>(fn: () => T): T {
+    return this.#store.transaction(fn);
   }
 
   /** Seals a message in an open chat and stores it as sent; returns the pointer to hand over. */

@@ -1,5 +1,6 @@
 import type { ChatSummary } from '../../../src-main/service/types.js';
 import { shortTime } from '../lib/time.js';
+import { LockIcon } from './LockIcon.js';
 
 export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wireId'> }) {
   return chat.format === 'legacy' ? (
@@ -11,7 +12,8 @@ export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wire
   );
 }
 
-const lockText = (c: ChatSummary) => (c.remembered ? 'remembered' : c.locked ? 'locked' : 'open');
+const lockText = (c: ChatSummary) =>
+  (c.locked ? 'locked' : c.remembered ? 'remembered' : 'open') as 'locked' | 'open' | 'remembered';
 
 export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSelect: (id: number) => void }) {
   if (props.chats.length === 0) {
@@ -32,10 +34,12 @@ export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSel
             <span className="meta">
               <FormatBadge chat={c} />
               <span className="badge">
-                {c.locked ? '🔒 locked' : c.remembered ? '🔑 remembered' : '🔓 open'}
+                <LockIcon state={lockText(c)} /> {lockText(c)}
               </span>
             </span>
-            <span className="meta">{c.count}</span>
+            <span className="meta">
+              {c.count} msg{c.count === 1 ? '' : 's'}
+            </span>
           </button>
         </li>
       ))}

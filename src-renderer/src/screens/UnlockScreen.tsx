@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-main/service/types.js';
 import { FormatBadge } from '../components/ChatList.js';
+import { LockIcon } from '../components/LockIcon.js';
 import { call, errorText } from '../lib/api.js';
 
 /**
@@ -31,7 +32,9 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
 
   return (
     <form className="unlock card" onSubmit={submit} aria-label={`Unlock ${chat.name}`}>
-      <h1>🔒 {chat.name}</h1>
+      <h1>
+        <LockIcon state="locked" /> {chat.name}
+      </h1>
       <p>
         <FormatBadge chat={chat} /> {chat.count} message{chat.count === 1 ? '' : 's'}
       </p>
