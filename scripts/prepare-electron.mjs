@@ -4,7 +4,7 @@
 // Electron's ABI into build/electron-native/ (apart from node_modules, so the
 // Node build that `npm test` uses is never overwritten).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +28,12 @@ step('downloading Electron', () => {
   execFileSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
 });
 
-const target = join(root, 'build', 'electron-native', electronVersion, process.arch);
+// One build per architecture, stamped with the Electron version it was made for.
+const target = join(root, 'build', 'electron-native', process.arch);
 const addon = join(target, 'better_sqlite3.node');
-if (!existsSync(addon)) {
+const stamp = join(target, 'electron-version.txt');
+const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+if (!existsSync(addon) || current !== electronVersion) {
   step('building better-sqlite3 for Electron', () => {
     const work = mkdtempSync(join(tmpdir(), 'clm-native-'));
     const pkg = join(work, 'better-sqlite3');
@@ -50,6 +53,7 @@ if (!existsSync(addon)) {
     );
     mkdirSync(target, { recursive: true });
     cpSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), addon);
+    writeFileSync(stamp, `${electronVersion}\n`);
     rmSync(work, { recursive: true, force: true });
   });
 }
