@@ -6,11 +6,23 @@ import type { SealedChatKey } from './sealed-key.js';
 /** F for a sealed v2 chat: one-way from K_mac, so showing it reveals nothing of the key. */
 export const sealedFingerprintBytes = (key: SealedChatKey): Uint8Array => key.mac(utf8('CLM2 fingerprint'));
 
-/** F for a legacy chat; scrypt at 2^15 because legacy secrets have no slow KDF of their own. */
-export function legacyFingerprintBytes(secret: string, chat: string, suffix: string): Result<Uint8Array> {
+/** The scrypt input of a legacy chat's F; split out so a worker thread can run the slow part. */
+export function legacyFingerprintParams(secret: string, chat: string, suffix: string) {
   const s = secret.trim();
   if (s === '') return fail('empty-secret', 'The chat secret is empty.');
-  return ok(scryptLog2(utf8(s), utf8(`CLM legacy fingerprint/${chat}/${suffix}`), 15, 32));
+  return ok({
+    password: utf8(s),
+    salt: utf8(`CLM legacy fingerprint/${chat}/${suffix}`),
+    log2N: 15,
+    dkLen: 32,
+  });
+}
+
+/** F for a legacy chat; scrypt at 2^15 because legacy secrets have no slow KDF of their own. */
+export function legacyFingerprintBytes(secret: string, chat: string, suffix: string): Result<Uint8Array> {
+  const p = legacyFingerprintParams(secret, chat, suffix);
+  if (!p.ok) return p;
+  return ok(scryptLog2(p.value.password, p.value.salt, p.value.log2N, p.value.dkLen));
 }
 
 /** Five groups of five digits, e.g. "82531 76815 16733 23910 88691". */

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
-import { fingerprintCode, legacyFingerprintBytes, sealedFingerprintBytes } from '../core/fingerprint.js';
+import { fingerprintCode, legacyFingerprintParams, sealedFingerprintBytes } from '../core/fingerprint.js';
 import { sealLegacy } from '../core/legacy.js';
 import { pointerToText } from '../core/pointer-parse.js';
 import type { ChatId, Format } from '../core/pointer-types.js';
@@ -587,9 +587,9 @@ export class Messenger {
     let F: Uint8Array;
     if (c.wire.format === 'sealed-v2') F = sealedFingerprintBytes(c.wire.key);
     else {
-      const r = legacyFingerprintBytes(c.wire.secret, c.meta.wire, c.wire.suffix);
-      if (!r.ok) throw new ServiceError('bad-input', r.error.message);
-      F = r.value;
+      const p = legacyFingerprintParams(c.wire.secret, c.meta.wire, c.wire.suffix);
+      if (!p.ok) throw new ServiceError('bad-input', p.error.message);
+      F = await this.#kdf.scrypt(p.value.password, p.value.salt, p.value.log2N, p.value.dkLen);
     }
     return {
       ...this.chat(id),
