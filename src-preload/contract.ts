@@ -15,7 +15,8 @@ import type {
   Settings,
 } from '../src-main/service/types.js';
 
-// Bounds: generous for people, small enough that no call can make main allocate much.
+// Bounds: generous for people, small enough that no call can make main allocate much. zod counts
+// UTF-16 units; the service counts characters (code points), so text bounds here are twice its limits.
 const text = (max: number) => z.string().max(max);
 const secret = z.string().min(1).max(1024);
 const chatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -31,7 +32,7 @@ const call =
 
 export const contract = {
   status: call<ProfileStatus>()(none),
-  createProfile: call<null>()(z.object({ nickname: text(64).min(1), master: secret }).strict()),
+  createProfile: call<null>()(z.object({ nickname: text(128).min(1), master: secret }).strict()),
   login: call<null>()(z.object({ master: secret }).strict()),
   logout: call<null>()(none),
   changeMaster: call<null>()(z.object({ oldMaster: secret, newMaster: secret }).strict()),
@@ -50,7 +51,7 @@ export const contract = {
   createChat: call<ChatSummary>()(
     z
       .object({
-        name: text(100).min(1),
+        name: text(200).min(1),
         secret,
         format: z.enum(['sealed-v2', 'legacy']),
         legacyId: text(64).min(1).optional(),
@@ -63,13 +64,13 @@ export const contract = {
   lockChat: call<null>()(chat),
   lockAll: call<null>()(none),
   chatInfo: call<ChatInfo>()(chat),
-  renameChat: call<ChatSummary>()(z.object({ chatId, name: text(100).min(1) }).strict()),
+  renameChat: call<ChatSummary>()(z.object({ chatId, name: text(200).min(1) }).strict()),
   deleteChat: call<null>()(chat),
   rememberChat: call<ChatSummary>()(chat),
   forgetChat: call<ChatSummary>()(chat),
 
   send: call<{ pointer: string; message: MessageView }>()(
-    z.object({ chatId, text: text(16384).min(1) }).strict(),
+    z.object({ chatId, text: text(32768).min(1) }).strict(),
   ),
   history: call<HistoryPage>()(
     z
@@ -93,7 +94,7 @@ export const contract = {
       .object({
         text: text(32 * 1024 * 1024).min(1),
         secret: secret.optional(),
-        name: text(100).min(1).optional(),
+        name: text(200).min(1).optional(),
         suffix: text(256).min(1).optional(),
       })
       .strict(),

@@ -113,8 +113,8 @@ export interface MessengerOptions extends OpenDbOptions {
  */
 export class Messenger {
   readonly #path: string;
-  readonly #db: Db;
-  readonly #store: VaultStore;
+  /** Opened on first use; closed (and forgotten) by close() and deleteProfile(). */
+  #vault: { db: Db; store: VaultStore } | undefined;
   readonly #kdf = new KdfPool();
   readonly #opts: MessengerOptions;
   readonly #listeners = new Set<(e: MessengerEvent) => void>();
@@ -127,8 +127,19 @@ export class Messenger {
   private constructor(path: string, opts: MessengerOptions) {
     this.#path = path;
     this.#opts = opts;
-    this.#db = openDb(path, opts);
-    this.#store = new VaultStore(this.#db);
+    this.#vault = Messenger.#openVault(path, opts);
+  }
+
+  static #openVault(path: string, opts: MessengerOptions) {
+    const db = openDb(path, opts);
+    return { db, store: new VaultStore(db) };
+  }
+
+  get #store(): VaultStore {
+    if (this.#closed)
+      throw new ServiceError('vault-closed', 'The vault is closed; restart the app to open it again.');
+    this.#vault ??= Messenger.#openVault(this.#path, this.#opts);
+    return this.#vault.store;
   }
 
   static open(path: string, opts: MessengerOptions = {}): Messenger {
@@ -239,7 +250,9 @@ export class Messenger {
       throw new ServiceError('not-confirmed', 'To delete the profile, type the word DELETE exactly.');
     }
     this.logout();
-    await this.close();
+    // The file goes; the messenger stays usable: the next call opens a fresh, empty vault.
+    this.#vault?.db.close();
+    this.#vault = undefined;
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.#path + suffix, { force: true });
   }
 
@@ -263,7 +276,8 @@ export class Messenger {
     this.logout();
     this.#closed = true;
     await this.#kdf.close();
-    this.#db.close();
+    this.#vault?.db.close();
+    this.#vault = undefined;
   }
 
   #requireSession(): Session {
@@ -495,6 +509,7 @@ export class Messenger {
 
   /** Locks every chat that is not remembered (suspend, screen lock, or on request). */
   lockAll(reason: 'suspend' | 'request' = 'request'): void {
+    this.#requireSession();
     for (const c of [...this.#open.values()]) if (!c.remembered) this.#lock(c.id, 'request');
     this.#emit({ type: 'all-locked', reason });
   }

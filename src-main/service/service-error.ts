@@ -10,7 +10,8 @@ export type ServiceErrorCode =
   | 'wrong-secret'
   | 'unknown-message'
   | 'bad-input'
-  | 'not-confirmed';
+  | 'not-confirmed'
+  | 'vault-closed';
 
 /** Thrown by the service; fronts turn it into a sentence (CLI) or an error result (IPC). */
 export class ServiceError extends Error {

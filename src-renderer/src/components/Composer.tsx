@@ -31,7 +31,7 @@ export function Composer({
         id="composer"
         rows={2}
         value={text}
-        maxLength={16384}
+        maxLength={32768}
         placeholder="Write a message: Enter sends, Shift+Enter for a new line"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}

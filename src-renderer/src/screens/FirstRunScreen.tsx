@@ -41,7 +41,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
           type="text"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          maxLength={64}
+          maxLength={128}
           required
           autoFocus
         />

@@ -62,7 +62,7 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
             placeholder="Name (blank: the sender's title)"
             value={name}
             onChange={(e) => setName(e.target.value)}
-            maxLength={100}
+            maxLength={200}
             style={{ flex: 2 }}
           />
         </>

@@ -58,7 +58,7 @@ export function NewChatDialog({
           type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          maxLength={100}
+          maxLength={200}
           required
           autoFocus
         />
