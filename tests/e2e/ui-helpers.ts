@@ -11,7 +11,11 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-export async function createProfile(page: Page, nickname: string, master = `${nickname} master phrase`): Promise<void> {
+export async function createProfile(
+  page: Page,
+  nickname: string,
+  master = `${nickname} master phrase`,
+): Promise<void> {
   await page.getByLabel('Nickname').fill(nickname);
   await page.getByLabel('Master phrase', { exact: true }).fill(master);
   await page.getByLabel('Master phrase again').fill(master);
