@@ -36,7 +36,7 @@ export async function newChat(
   await d.getByLabel('Chat secret again').fill(secret);
   if (legacy) {
     await d.getByLabel(/^Legacy/).check();
-    await d.getByLabel('Chat id').fill(legacy.id);
+    await d.getByRole('textbox', { name: 'Chat id' }).fill(legacy.id);
     if (legacy.suffix) await d.getByLabel('Seed suffix').fill(legacy.suffix);
   }
   await d.getByRole('button', { name: 'Create chat' }).click();

@@ -1,4 +1,5 @@
 import type { ChatSummary } from '../../../src-main/service/types.js';
+import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
 import { LockIcon } from './LockIcon.js';
 
@@ -27,7 +28,7 @@ export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSel
             type="button"
             aria-current={props.selected === c.id}
             onClick={() => props.onSelect(c.id)}
-            aria-label={`${c.name}, ${c.format === 'legacy' ? 'legacy' : 'sealed v2'}, ${lockText(c)}, ${c.count} messages`}
+            aria-label={`${c.name}, ${c.format === 'legacy' ? 'legacy' : 'sealed v2'}, ${lockText(c)}, ${plural(c.count, 'message')}`}
           >
             <span className="name">{c.name}</span>
             <span className="meta">{shortTime(c.lastActivity)}</span>
@@ -37,9 +38,7 @@ export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSel
                 <LockIcon state={lockText(c)} /> {lockText(c)}
               </span>
             </span>
-            <span className="meta">
-              {c.count} msg{c.count === 1 ? '' : 's'}
-            </span>
+            <span className="meta">{plural(c.count, 'msg')}</span>
           </button>
         </li>
       ))}

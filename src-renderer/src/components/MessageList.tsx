@@ -73,7 +73,7 @@ function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
 export function MessageList(props: {
   chatId: number;
   trash: boolean;
-  version: number;
+  version: string;
   actions: MessageActions;
 }) {
   const { chatId, trash, version } = props;

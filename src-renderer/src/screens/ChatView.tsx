@@ -3,10 +3,12 @@ import type { ChatSummary, MessageView } from '../../../src-main/service/types.j
 import { FormatBadge } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { MenuButton } from '../components/MenuButton.js';
 import { type MessageActions, MessageList } from '../components/MessageList.js';
 import { QrDialog } from '../components/QrDialog.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
 import { DetailsDialog } from './DetailsDialog.js';
 
@@ -25,7 +27,6 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
   const [view, setView] = useState<'messages' | 'trash'>('messages');
   const [version, setVersion] = useState(0);
   const [modal, setModal] = useState<Modal>();
-  const [menuOpen, setMenuOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<MessageView[]>();
   const refresh = () => {
@@ -91,20 +92,6 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
     }
   };
 
-  const menu = (label: string, run: () => void, danger = false) => (
-    <button
-      type="button"
-      role="menuitem"
-      className={danger ? 'danger' : undefined}
-      onClick={() => {
-        setMenuOpen(false);
-        run();
-      }}
-    >
-      {label}
-    </button>
-  );
-
   return (
     <>
       <header>
@@ -130,28 +117,15 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
         >
           Lock
         </button>
-        <div className="menu">
-          <button
-            type="button"
-            aria-haspopup="menu"
-            aria-expanded={menuOpen}
-            onClick={() => setMenuOpen(!menuOpen)}
-          >
-            Chat menu
-          </button>
-          {menuOpen && (
-            <div
-              role="menu"
-              aria-label="Chat menu"
-              onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
-            >
-              {menu('Rename…', () => setModal({ kind: 'rename' }))}
-              {menu('Chat details…', () => setModal({ kind: 'details' }))}
-              {menu('Clear history…', () => setModal({ kind: 'clear' }), true)}
-              {menu('Delete chat…', () => setModal({ kind: 'delete' }), true)}
-            </div>
-          )}
-        </div>
+        <MenuButton
+          label="Chat menu"
+          items={[
+            { label: 'Rename…', run: () => setModal({ kind: 'rename' }) },
+            { label: 'Chat details…', run: () => setModal({ kind: 'details' }) },
+            { label: 'Clear history…', run: () => setModal({ kind: 'clear' }), danger: true },
+            { label: 'Delete chat…', run: () => setModal({ kind: 'delete' }), danger: true },
+          ]}
+        />
       </header>
       {chat.format === 'legacy' && (
         <p className="warning" style={{ margin: '8px 14px 0' }}>
@@ -219,7 +193,13 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
           ))}
         </section>
       ) : (
-        <MessageList chatId={chat.id} trash={view === 'trash'} version={version} actions={actions} />
+        <MessageList
+          chatId={chat.id}
+          trash={view === 'trash'}
+          // Reload when this view changed something, or when an import or another view changed the chat.
+          version={`${version}:${chat.count}:${chat.trashCount}:${chat.lastActivity}`}
+          actions={actions}
+        />
       )}
       {view === 'messages' && <Composer onSend={send} />}
 
@@ -244,7 +224,7 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
       {modal?.kind === 'clear' && (
         <ConfirmDialog
           title="Clear history"
-          text={`Delete all ${chat.count + chat.trashCount} messages of "${chat.name}" forever? The chat stays.`}
+          text={`Delete all ${plural(chat.count + chat.trashCount, 'message')} of "${chat.name}" forever? The chat stays.`}
           confirm="Clear history"
           danger
           onClose={() => setModal(undefined)}
@@ -258,7 +238,7 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
       {modal?.kind === 'empty-trash' && (
         <ConfirmDialog
           title="Empty trash"
-          text={`Delete the ${chat.trashCount} messages in the trash forever?`}
+          text={`Delete ${plural(chat.trashCount, 'message')} in the trash forever?`}
           confirm="Empty trash"
           danger
           onClose={() => setModal(undefined)}

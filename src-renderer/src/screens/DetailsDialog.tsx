@@ -3,6 +3,7 @@ import type { ChatInfo } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FingerprintPicture } from '../components/FingerprintPicture.js';
 import { call, errorText } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
 
 /** Chat details: format, id, k or suffix, and the fingerprint two people compare. */
 export function DetailsDialog({
@@ -21,15 +22,20 @@ export function DetailsDialog({
   useEffect(() => {
     void load();
   }, [chatId]);
+  const [saving, setSaving] = useState(false);
   const toggleRemember = async () => {
-    if (!info) return;
+    if (!info || saving) return;
+    setSaving(true);
+    setInfo({ ...info, remembered: !info.remembered });
     try {
       await call(info.remembered ? 'forgetChat' : 'rememberChat', { chatId });
       await load();
       onChanged();
     } catch (e) {
+      setInfo(info);
       setError(errorText(e));
     }
+    setSaving(false);
   };
   return (
     <Dialog title="Chat details" onClose={onClose}>
@@ -64,7 +70,7 @@ export function DetailsDialog({
             )}
             <dt>Messages</dt>
             <dd>
-              {info.count} ({info.trashCount} in the trash)
+              {plural(info.count, 'message')} ({info.trashCount.toLocaleString()} in the trash)
             </dd>
           </dl>
           <h3>Fingerprint</h3>
@@ -83,7 +89,12 @@ export function DetailsDialog({
             </p>
           )}
           <label className="inline">
-            <input type="checkbox" checked={info.remembered} onChange={() => void toggleRemember()} />
+            <input
+              type="checkbox"
+              checked={info.remembered}
+              disabled={saving}
+              onChange={() => void toggleRemember()}
+            />
             <span>
               Remember on this computer
               <span className="hint" style={{ display: 'block' }}>

@@ -2,15 +2,23 @@ import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
 import type { ImportOutcome } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { call, errorText } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
 
-const LABEL: Record<ImportOutcome['kind'], string> = {
+type Shown = ImportOutcome['kind'] | 'cancelled';
+
+const LABEL: Record<Shown, string> = {
   stored: 'Stored',
   duplicate: 'Duplicate',
   'needs-secret': 'Needs the secret',
   'new-chat': 'New chat',
   'wrong-secret': 'Wrong secret',
   refused: 'Refused',
+  cancelled: 'Cancelled',
 };
+
+/** A cancelled pointer is not a refusal of the pointer: it gets its own label and count. */
+const shown = (o: ImportOutcome): Shown =>
+  o.kind === 'refused' && o.code === 'cancelled' ? 'cancelled' : o.kind;
 
 /** The inline form for a pointer that needs a secret (and, for a new chat, a name). */
 function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: ImportOutcome) => void }) {
@@ -108,6 +116,7 @@ export function ImportDialog({
     setBusy(true);
     setError(undefined);
     setProgress(undefined);
+    setOutcomes(undefined);
     try {
       setOutcomes(await call('importPaste', { text, ...(secret ? { secret } : {}) }));
       setSecret('');
@@ -123,32 +132,36 @@ export function ImportDialog({
     if (file.size > 32 * 1024 * 1024) return setError('That file is larger than 32 MiB; split it first.');
     setText(await file.text());
   };
+  // A file dropped anywhere on the dialog fills the text; the window behind must not see it too.
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
+    e.stopPropagation();
     void readFile(e.dataTransfer.files[0]);
+  };
+  const close = () => {
+    if (busy) void call('cancelImport');
+    onClose();
   };
 
   const counts: Record<string, number> = {};
-  for (const o of outcomes ?? []) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
+  for (const o of outcomes ?? []) counts[shown(o)] = (counts[shown(o)] ?? 0) + 1;
 
   return (
-    <Dialog title="Import pointers" onClose={onClose} wide>
-      <form onSubmit={run}>
+    <Dialog title="Import pointers" onClose={close} wide>
+      <form onSubmit={run} onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
         <label htmlFor="import-text">Paste one or many pointers (or drop a text file here)</label>
         <textarea
           id="import-text"
           rows={6}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onDrop={onDrop}
-          onDragOver={(e) => e.preventDefault()}
           placeholder='{"v":2,"c":"…","k":17,"e":…,"n":"…","d":"…","t":"…"}'
           autoFocus
           spellCheck={false}
         />
         <div className="row" style={{ marginTop: 6 }}>
-          <label htmlFor="import-file" className="link" style={{ margin: 0, fontWeight: 400 }}>
-            Open a text file…
+          <label htmlFor="import-file" style={{ margin: 0, fontWeight: 400 }}>
+            Or open a text file:
           </label>
           <input
             id="import-file"
@@ -173,7 +186,9 @@ export function ImportDialog({
             <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
             <div className="row">
               <span className="hint">
-                {progress ? `${progress.done} of ${progress.total} pointers` : 'Reading pointers…'}
+                {progress
+                  ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} pointers`
+                  : 'Reading pointers…'}
               </span>
               <span className="spacer" />
               <button type="button" onClick={() => void call('cancelImport')}>
@@ -188,8 +203,8 @@ export function ImportDialog({
           </p>
         )}
         <div className="actions">
-          <button type="button" onClick={onClose}>
-            Close
+          <button type="button" onClick={close}>
+            {busy ? 'Cancel and close' : 'Close'}
           </button>
           <button type="submit" className="primary" disabled={busy || !text.trim()}>
             Import
@@ -199,15 +214,15 @@ export function ImportDialog({
       {outcomes && (
         <section aria-label="Import results">
           <p role="status">
-            {outcomes.length} pointer{outcomes.length === 1 ? '' : 's'}:{' '}
+            {plural(outcomes.length, 'pointer')}:{' '}
             {Object.entries(counts)
-              .map(([k, n]) => `${n} ${LABEL[k as ImportOutcome['kind']].toLowerCase()}`)
+              .map(([k, n]) => `${n.toLocaleString()} ${LABEL[k as Shown].toLowerCase()}`)
               .join(', ')}
           </p>
           <ol className="outcomes">
             {outcomes.slice(0, 500).map((o, i) => (
               <li key={o.offset} className={o.kind}>
-                <span className="kind">{LABEL[o.kind]}</span>
+                <span className="kind">{LABEL[shown(o)]}</span>
                 <span>{o.message}</span>
                 {(o.kind === 'needs-secret' || o.kind === 'new-chat' || o.kind === 'wrong-secret') && (
                   <RetryForm

@@ -18,10 +18,14 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
     call('getSettings').then(setSettings, (e) => setError(errorText(e)));
   }, []);
 
+  // Optimistic: the control shows the new value at once; a refusal puts the saved one back.
   const save = async (patch: Partial<Settings>) => {
+    const before = settings;
+    if (before) setSettings({ ...before, ...patch });
     try {
       setSettings(await call('setSettings', patch));
     } catch (e) {
+      setSettings(before);
       setError(errorText(e));
     }
   };

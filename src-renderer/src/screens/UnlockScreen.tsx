@@ -3,6 +3,7 @@ import type { ChatSummary } from '../../../src-main/service/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { LockIcon } from '../components/LockIcon.js';
 import { call, errorText } from '../lib/api.js';
+import { plural } from '../lib/plural.js';
 
 /**
  * A locked chat: its secret, and the wait while the key is derived (about
@@ -36,7 +37,7 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
         <LockIcon state="locked" /> {chat.name}
       </h1>
       <p>
-        <FormatBadge chat={chat} /> {chat.count} message{chat.count === 1 ? '' : 's'}
+        <FormatBadge chat={chat} /> {plural(chat.count, 'message')}
       </p>
       <p className="hint">This chat is locked. Its secret opens it, and nothing else.</p>
       <label htmlFor="unlock-secret">Chat secret</label>
