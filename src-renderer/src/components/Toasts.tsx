@@ -17,7 +17,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((t: Omit<Toast, 'id'>) => {
     const id = nextId++;
-    setToasts((ts) => [...ts.slice(-2), { ...t, id }]);
+    // The same confirmation twice is shown once (the newer), not stacked.
+    setToasts((ts) => [...ts.filter((x) => x.text !== t.text).slice(-2), { ...t, id }]);
     setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), 6000);
   }, []);
   return (
