@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChatInfo } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FingerprintPicture } from '../components/FingerprintPicture.js';
+import { FormError } from '../components/FormError.js';
 import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 
@@ -104,11 +105,7 @@ export function DetailsDialog({
           </label>
         </>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError text={error} />
       <div className="actions">
         <button type="button" className="primary" onClick={onClose}>
           Close

@@ -1,30 +1,26 @@
 import { type FormEvent, useState } from 'react';
-import { call, errorText } from '../lib/api.js';
+import { FormError } from '../components/FormError.js';
+import { call } from '../lib/api.js';
 import { strengthHint } from '../lib/strength.js';
+import { useAction } from '../lib/useAction.js';
 
 /** First run: a nickname and a master phrase typed twice; the phrase is never stored. */
 export function FirstRunScreen({ onDone }: { onDone: () => void }) {
   const [nickname, setNickname] = useState('');
   const [master, setMaster] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
   const hint = strengthHint(master);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (master !== again) return setError('The two master phrases differ.');
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await call('createProfile', { nickname: nickname.trim(), master });
       setMaster('');
       setAgain('');
       onDone();
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -70,11 +66,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
           required
           autoComplete="new-password"
         />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || !nickname.trim() || !master || !again}>
             {busy ? 'Creating…' : 'Create profile'}

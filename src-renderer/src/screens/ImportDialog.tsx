@@ -1,6 +1,7 @@
 import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
 import type { ImportOutcome } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormError } from '../components/FormError.js';
 import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 
@@ -197,11 +198,7 @@ export function ImportDialog({
             </div>
           </div>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <div className="actions">
           <button type="button" onClick={close}>
             {busy ? 'Cancel and close' : 'Close'}

@@ -1,23 +1,19 @@
 import { type FormEvent, useState } from 'react';
-import { call, errorText } from '../lib/api.js';
+import { FormError } from '../components/FormError.js';
+import { call } from '../lib/api.js';
+import { useAction } from '../lib/useAction.js';
 
 export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: () => void }) {
   const [master, setMaster] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await call('login', { master });
       setMaster('');
       onDone();
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -37,11 +33,7 @@ export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: ()
           autoFocus
           autoComplete="current-password"
         />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || !master}>
             {busy ? (

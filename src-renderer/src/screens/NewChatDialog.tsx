@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
-import { call, errorText } from '../lib/api.js';
+import { FormError } from '../components/FormError.js';
+import { call } from '../lib/api.js';
+import { useAction } from '../lib/useAction.js';
 
 /** The original program's built-in chats and their seed suffixes. */
 const PRESETS = [
@@ -25,15 +27,12 @@ export function NewChatDialog({
   const [format, setFormat] = useState<'sealed-v2' | 'legacy'>('sealed-v2');
   const [legacyId, setLegacyId] = useState('1');
   const [suffix, setSuffix] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (secret !== again) return setError('The two secrets differ.');
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const chat = await call('createChat', {
         name: name.trim(),
         secret,
@@ -43,10 +42,7 @@ export function NewChatDialog({
           : {}),
       });
       onCreated(chat);
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -157,11 +153,7 @@ export function NewChatDialog({
             Deriving the chat key…
           </p>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError text={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Settings } from '../../../src-main/service/types.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormError } from '../components/FormError.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
 
@@ -142,11 +143,7 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
           </div>
         </fieldset>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError text={error} />
       <div className="actions">
         <button type="button" className="primary" onClick={onClose}>
           Close

@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-main/service/types.js';
 import { FormatBadge } from '../components/ChatList.js';
+import { FormError } from '../components/FormError.js';
 import { LockIcon } from '../components/LockIcon.js';
-import { call, errorText } from '../lib/api.js';
+import { call } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
+import { useAction } from '../lib/useAction.js';
 
 /**
  * A locked chat: its secret, and the wait while the key is derived (about
@@ -13,22 +15,16 @@ import { plural } from '../lib/plural.js';
 export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlocked: () => void }) {
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await call('unlockChat', { chatId: chat.id, secret });
       setSecret('');
       if (remember) await call('rememberChat', { chatId: chat.id });
       onUnlocked();
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,11 +62,7 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
           Deriving the chat key… (about half a second, on purpose)
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError text={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !secret}>
           Unlock
