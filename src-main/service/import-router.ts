@@ -17,7 +17,7 @@ type Routed = ImportOutcome extends infer U ? (U extends ImportOutcome ? Omit<U,
 export interface ImportPort {
   readonly kdf: KdfPool;
   /** The chat already holding this pointer (sent or received), if any. */
-  seen(pointer: string): ChatSummary | undefined;
+  seen(pointer: string): { chat: ChatSummary; direction?: 'sent' | 'received' } | undefined;
   /** Local chats with this wire id (legacy ids are not unique: several may share one). */
   candidates(format: Format, wire: string): { summary: ChatSummary; open: OpenChat | undefined }[];
   /** Opens a locked chat with the secret; undefined when it is not that chat's secret. */
@@ -102,14 +102,18 @@ export async function importPaste(
       return { kind: 'refused', offset, code: parsed.error.code, message: parsed.error.message };
     const p = parsed.value;
     const canonical = pointerToText(p);
-    const seenIn = port.seen(canonical);
-    if (seenIn) {
+    const seen = port.seen(canonical);
+    if (seen) {
+      const { chat } = seen;
       return {
         kind: 'duplicate',
         offset,
-        chatId: seenIn.id,
-        chatName: seenIn.name,
-        message: `Already stored in chat "${seenIn.name}".`,
+        chatId: chat.id,
+        chatName: chat.name,
+        message:
+          seen.direction === 'sent'
+            ? `This is a message you sent, already in chat "${chat.name}".`
+            : `Already stored in chat "${chat.name}".`,
       };
     }
     const body = (o: OpenedPointer) => ({ author: o.author, text: o.text, pointer: canonical });

@@ -760,7 +760,13 @@ export class Messenger {
       kdf: this.#kdf,
       seen: (pointer: string) => {
         const hit = this.#store.seen(seenIndex(s.dk, pointer));
-        return hit ? this.chat(hit.chat_id as LocalChatId) : undefined;
+        if (!hit) return undefined;
+        const chatId = hit.chat_id as LocalChatId;
+        // Whether it is one's own sent message can only be read while the chat is open.
+        const c = this.#open.get(chatId);
+        const row = c && this.#store.message(chatId, hit.id);
+        const direction = c && row ? this.#view(c, row).direction : undefined;
+        return { chat: this.chat(chatId), ...(direction ? { direction } : {}) };
       },
       candidates: (format: Format, wire: string) =>
         this.#store.chatsByRoute(routeIndex(s.dk, format, wire)).map((row) => ({

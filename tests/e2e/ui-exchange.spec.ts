@@ -143,16 +143,17 @@ test('sealed v2 both ways: new chat from a pasted pointer, wrong then right secr
   await shot(b.page, '14-exchange-b');
 
   // The same pointers again: duplicates, on both sides, whether received or sent here.
-  for (const [app, p] of [
-    [a, p2],
-    [a, p1],
-    [b, p1],
-    [b, p2],
+  // A pointer one sent oneself comes back as the sent message it is.
+  for (const [app, p, said] of [
+    [a, p2, 'Already stored in chat "Book club".'],
+    [a, p1, 'This is a message you sent, already in chat "Book club".'],
+    [b, p1, 'Already stored in chat "Book club".'],
+    [b, p2, 'This is a message you sent, already in chat "Book club".'],
   ] as const) {
     const dd = await importText(app.page, p);
     await expect(resultRows(dd)).toHaveCount(1);
     await expect(resultRows(dd)).toContainText('Duplicate');
-    await expect(resultRows(dd)).toContainText('Already stored in chat "Book club".');
+    await expect(resultRows(dd)).toContainText(said);
     await closeImport(app.page);
   }
   expect(history(a, 'Book club')).toHaveLength(2);

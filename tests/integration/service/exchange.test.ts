@@ -67,8 +67,10 @@ describe('exchange between two vaults', () => {
     expect(outcome(await importOne(b.m, first, { secret: 'shared secret' }), 'duplicate').chatId).toBe(
       got.chatId,
     );
-    // A pasting its own sent pointer: a duplicate, and the message stays 'sent'.
-    expect(outcome(await importOne(a.m, first), 'duplicate').chatId).toBe(chatA.id);
+    // A pasting its own sent pointer: a duplicate that says it is A's own message, which stays 'sent'.
+    const own = outcome(await importOne(a.m, first), 'duplicate');
+    expect(own.chatId).toBe(chatA.id);
+    expect(own.message).toBe(`This is a message you sent, already in chat "${chatA.name}".`);
     // Even as another messenger mangles it (typographic quotes, spaces inside values).
     const mangled = first
       .replace(/"d":"(.{5})/, '"d":"$1 \n')
