@@ -22,6 +22,7 @@ export default defineConfig({
       // A sandboxed preload cannot require() at run time: everything it imports is bundled.
       externalizeDeps: false,
       isolatedEntries: true,
+      minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src-preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
