@@ -11,6 +11,7 @@ import type {
   HistoryPage,
   ImportOutcome,
   MessageView,
+  PointerPeek,
   ProfileStatus,
   Settings,
 } from '../src-main/service/types.js';
@@ -98,6 +99,9 @@ export const contract = {
         suffix: text(256).min(1).optional(),
       })
       .strict(),
+  ),
+  peekPointer: call<PointerPeek>()(
+    z.object({ text: text(256 * 1024).min(1), secret, suffix: text(256).min(1).optional() }).strict(),
   ),
   cancelImport: call<null>()(none),
   copyText: call<null>()(z.object({ text: text(1024 * 1024) }).strict()),

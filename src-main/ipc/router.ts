@@ -70,6 +70,7 @@ function handlers(d: RouterDeps): Handlers {
         if (importAbort === ctl) importAbort = undefined;
       }
     },
+    peekPointer: (a) => m.peekPointer(a.text, a.secret, a.suffix),
     cancelImport: () => importAbort?.abort(),
     copyText: (a) => d.writeClipboard(a.text),
   };

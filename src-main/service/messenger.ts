@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
 import { fingerprintCode, legacyFingerprintParams, sealedFingerprintBytes } from '../core/fingerprint.js';
-import { sealLegacy } from '../core/legacy.js';
+import { defaultLegacySuffix, openLegacy, sealLegacy } from '../core/legacy.js';
+import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
 import type { ChatId, Format } from '../core/pointer-types.js';
 import { charCount, LIMITS } from '../core/pointer-types.js';
-import { sealSealed } from '../core/sealed.js';
+import { openSealed, sealSealed } from '../core/sealed.js';
 import { sealedKeyFromBytes } from '../core/sealed-key.js';
 import { open, openJson, seal, sealJson } from '../vault/box.js';
 import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
@@ -13,6 +14,7 @@ import type { ChatRow, MessageRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
 import {
   chatProof,
+  defaultChatName,
   deriveSealedWireKey,
   legacyWireKey,
   newSealedWireId,
@@ -34,6 +36,7 @@ import {
   type MessageView,
   type MessengerEvent,
   type NewChat,
+  type PointerPeek,
   type ProfileStatus,
   type Settings,
 } from './types.js';
@@ -740,6 +743,35 @@ export class Messenger {
   }
 
   // ---- import --------------------------------------------------------------
+
+  /**
+   * Checks a secret against one pointer without storing anything, and tells
+   * what the pointer would name its chat: the import dialog asks for a new
+   * chat's secret first, then offers the sender's title as the name.
+   */
+  async peekPointer(text: string, secret: string, suffix?: string): Promise<PointerPeek> {
+    this.#requireSession();
+    const parsed = parsePaste(text)[0]?.result;
+    if (!parsed) throw new ServiceError('bad-input', 'There is no pointer here.');
+    if (!parsed.ok) throw new ServiceError('bad-input', parsed.error.message);
+    const p = parsed.value;
+    const opened =
+      p.format === 'sealed-v2'
+        ? openSealed(await deriveSealedWireKey(this.#kdf, secret, p.chat, p.k), p)
+        : openLegacy(secret, suffix?.trim() || defaultLegacySuffix(p.chat), p);
+    if (!opened.ok) {
+      throw new ServiceError(
+        'wrong-secret',
+        'That secret does not open this pointer; nothing was created or stored.',
+      );
+    }
+    return {
+      format: p.format,
+      wireId: p.chat,
+      name: opened.value.title?.trim() || defaultChatName(p.format, p.chat),
+      ...(opened.value.title ? { title: opened.value.title } : {}),
+    };
+  }
 
   /**
    * Imports run one at a time: two pastes of the same new pointer or the same

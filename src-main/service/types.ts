@@ -113,3 +113,13 @@ export interface ImportOptions {
 export type MessengerEvent =
   | { readonly type: 'chat-locked'; readonly chatId: LocalChatId; readonly reason: 'idle' | 'request' }
   | { readonly type: 'all-locked'; readonly reason: 'logout' | 'suspend' | 'request' };
+
+/** What a pointer says of its chat once a secret opens it (nothing is stored by looking). */
+export interface PointerPeek {
+  readonly format: Format;
+  readonly wireId: string;
+  /** The sender's name for the chat, when the pointer carries one (sealed v2). */
+  readonly title?: string;
+  /** The name to offer: the title, else the app's default for that chat. */
+  readonly name: string;
+}

@@ -88,25 +88,29 @@ test('sealed v2 both ways: new chat from a pasted pointer, wrong then right secr
   await expect(d.getByLabel(/Paste one or many pointers/)).toHaveValue(p1);
   await d.getByRole('button', { name: 'Import', exact: true }).click();
 
-  // No secret: the pointer is for a chat Bob does not have, and the row asks for a secret and a name.
+  // No secret: the pointer is for a chat Bob does not have; the row asks for its secret first.
   const row = resultRows(d);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('New chat');
   await expect(row).toContainText('a chat you do not have yet');
   await expect(row.getByLabel('Secret for this pointer')).toBeVisible();
-  await expect(row.getByLabel('Name for the new chat')).toBeVisible();
-  await expect(row.getByRole('button', { name: 'Create chat' })).toBeDisabled();
+  await expect(row.getByLabel('Name for the new chat')).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Check secret' })).toBeDisabled();
   await shot(b.page, '11-import-new-chat');
 
-  // A wrong secret: "Wrong secret", and nothing is created.
+  // A wrong secret: said at once, and nothing is created.
   await row.getByLabel('Secret for this pointer').fill('paper lanterns');
-  await row.getByRole('button', { name: 'Create chat' }).click();
-  await expect(row).toContainText('Wrong secret');
-  await expect(row).toContainText('nothing was created or stored');
+  await row.getByRole('button', { name: 'Check secret' }).click();
+  await expect(row.getByRole('alert')).toHaveText(
+    'That secret does not open this pointer; nothing was created or stored.',
+  );
   await expectNoChats(b);
 
-  // The right secret, name left blank: the chat is named by the sender's title.
+  // The right secret: the name is offered from the sender's title, then the chat is created.
   await row.getByLabel('Secret for this pointer').fill(SECRET);
+  await row.getByRole('button', { name: 'Check secret' }).click();
+  await expect(row.getByLabel('Name for the new chat')).toHaveValue('Book club');
+  await expectNoChats(b);
   await row.getByRole('button', { name: 'Create chat' }).click();
   await expect(row).toContainText('Stored');
   await expect(row).toContainText('New chat "Book club" created and the message stored.');
@@ -212,6 +216,9 @@ test('legacy both ways: preset chat 1, default suffix, warnings in the dialog an
   const row = resultRows(d);
   await expect(row).toContainText('New chat');
   await row.getByLabel('Secret for this pointer').fill(SECRET);
+  await row.getByRole('button', { name: 'Check secret' }).click();
+  // Legacy pointers carry no title: the app's default name is offered.
+  await expect(row.getByLabel('Name for the new chat')).toHaveValue('Legacy chat 1');
   await row.getByLabel('Name for the new chat').fill('Console room');
   await row.getByRole('button', { name: 'Create chat' }).click();
   await expect(row).toContainText('New chat "Console room" created and the message stored.');

@@ -276,6 +276,10 @@ const SPECS: Partial<Record<CallName, Spec>> = {
       suffix: str(256, 1, true),
     },
   },
+  peekPointer: {
+    valid: { text: '{"v":2}', secret: OPEN_SECRET, suffix: 'sfx' },
+    fields: { text: str(256 * 1024), secret: secretField, suffix: str(256, 1, true) },
+  },
   copyText: { valid: { text: 'copy me' }, fields: { text: str(1024 * 1024, 0) } },
 };
 

@@ -44,6 +44,7 @@ const VALID: Record<CallName, unknown> = {
   emptyTrash: { chatId: 1 },
   clearHistory: { chatId: 1 },
   importPaste: { text: '{}' },
+  peekPointer: { text: '{}', secret: 's' },
   cancelImport: undefined,
   copyText: { text: '' },
 };

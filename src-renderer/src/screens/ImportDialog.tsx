@@ -4,6 +4,7 @@ import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
+import { useAction } from '../lib/useAction.js';
 
 type Shown = ImportOutcome['kind'] | 'cancelled';
 
@@ -21,46 +22,59 @@ const LABEL: Record<Shown, string> = {
 const shown = (o: ImportOutcome): Shown =>
   o.kind === 'refused' && o.code === 'cancelled' ? 'cancelled' : o.kind;
 
-/** The inline form for a pointer that needs a secret (and, for a new chat, a name). */
+/**
+ * The inline form for a pointer that needs a secret. For a locked chat: the
+ * secret, then unlock and import. For a new chat, two steps: the secret is
+ * checked against the pointer first (nothing is stored), then the name is
+ * asked, prefilled with the sender's title when the pointer carries one.
+ */
 function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: ImportOutcome) => void }) {
   const [secret, setSecret] = useState('');
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [name, setName] = useState<string>();
+  const [title, setTitle] = useState<string>();
+  const { busy, error, run } = useAction();
   const isNew = outcome.kind === 'new-chat' || outcome.kind === 'wrong-secret';
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const [o] = await call('importPaste', {
-        text: outcome.pointer,
-        secret,
-        ...(name.trim() ? { name: name.trim() } : {}),
-      });
-      if (o) onDone({ ...o, offset: outcome.offset });
-    } catch (err) {
-      setError(errorText(err));
-    }
-    setBusy(false);
-  };
   const n = outcome.offset;
+
+  const importWith = (extra: { name?: string }) =>
+    run(async () => {
+      const [o] = await call('importPaste', { text: outcome.pointer, secret, ...extra });
+      if (o) onDone({ ...o, offset: outcome.offset });
+    });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!isNew) return void importWith({});
+    if (name !== undefined) return void importWith(name.trim() ? { name: name.trim() } : {});
+    void run(async () => {
+      const peek = await call('peekPointer', { text: outcome.pointer, secret });
+      setTitle(peek.title);
+      setName(peek.name);
+    });
+  };
+
   return (
     <form className="row" onSubmit={submit} style={{ marginTop: 6, flexWrap: 'wrap' }}>
-      <label htmlFor={`rs-${n}`} className="sr-only">
-        Secret for this pointer
-      </label>
-      <input
-        id={`rs-${n}`}
-        type="password"
-        placeholder="Chat secret"
-        value={secret}
-        onChange={(e) => setSecret(e.target.value)}
-        required
-        style={{ flex: 2 }}
-        autoComplete="off"
-      />
-      {isNew && (
+      {name === undefined ? (
+        <>
+          <label htmlFor={`rs-${n}`} className="sr-only">
+            Secret for this pointer
+          </label>
+          <input
+            id={`rs-${n}`}
+            type="password"
+            placeholder="Chat secret"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            required
+            style={{ flex: 2 }}
+            autoComplete="off"
+          />
+          <button type="submit" className="primary" disabled={busy || !secret}>
+            {busy ? 'Checking…' : isNew ? 'Check secret' : 'Unlock and import'}
+          </button>
+        </>
+      ) : (
         <>
           <label htmlFor={`rn-${n}`} className="sr-only">
             Name for the new chat
@@ -68,18 +82,25 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
           <input
             id={`rn-${n}`}
             type="text"
-            placeholder="Name (blank: the sender's title)"
             value={name}
             onChange={(e) => setName(e.target.value)}
+            onFocus={(e) => e.target.select()}
             maxLength={200}
+            required
             style={{ flex: 2 }}
+            autoFocus
           />
+          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+            {busy ? 'Creating…' : 'Create chat'}
+          </button>
+          <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
+            {title !== undefined && name === title
+              ? 'The secret opens it. Named as the sender calls it; change it if you like.'
+              : 'The secret opens it. Give the new chat a name.'}
+          </p>
         </>
       )}
-      <button type="submit" className="primary" disabled={busy || !secret}>
-        {busy ? 'Checking…' : isNew ? 'Create chat' : 'Unlock and import'}
-      </button>
-      {error && <p className="error">{error}</p>}
+      <FormError text={error} />
     </form>
   );
 }
