@@ -34,7 +34,13 @@ function nativeBindingReady(): boolean {
   const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
     version: string;
   };
-  return existsSync(join(root, 'build', 'electron-native', pkg.version, process.arch, 'better_sqlite3.node'));
+  const dir = join(root, 'build', 'electron-native', process.arch);
+  const stamp = join(dir, 'electron-version.txt');
+  return (
+    existsSync(join(dir, 'better_sqlite3.node')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === pkg.version
+  );
 }
 
 const binary = electronBinary();
