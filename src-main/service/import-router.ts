@@ -7,7 +7,7 @@ import { openSealed } from '../core/sealed.js';
 import type { SealedChatKey } from '../core/sealed-key.js';
 import { defaultChatName, deriveSealedWireKey, legacyWireKey, type WireKey } from './chat-secrets.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
-import type { ChatMeta, MessageBody, OpenChat } from './messenger.js';
+import type { ChatMeta, MessageBody, OpenChat } from './records.js';
 import type { ChatSummary, ImportOptions, ImportOutcome, LocalChatId, MessageId } from './types.js';
 
 /** An outcome before the pointer's text is attached (Omit that keeps the union). */

@@ -22,12 +22,13 @@ import {
 } from './chat-secrets.js';
 import { type ImportPort, importPaste } from './import-router.js';
 import { KdfPool } from './kdf/kdf-pool.js';
+import { OpenChats } from './open-chats.js';
+import type { ChatMeta, ChatSecretBox, MessageBody, OpenChat, RememberedBox } from './records.js';
 import { ServiceError } from './service-error.js';
 import {
   type ChatInfo,
   type ChatSummary,
   DEFAULT_SETTINGS,
-  type Direction,
   type HistoryPage,
   type ImportOptions,
   type ImportOutcome,
@@ -50,48 +51,6 @@ import {
   routeIndex,
   seenIndex,
 } from './vault-keys.js';
-
-/** Sealed under DK: what the chat list shows after login, without the chat's secret. */
-export interface ChatMeta {
-  readonly name: string;
-  readonly format: Format;
-  readonly wire: string;
-  readonly k?: number;
-  /** Legacy: the scrypt cost of the vault's proof of the secret (kept per chat, so the default may change). */
-  readonly proofLog2N?: number;
-  /** Chats created here send their name as the sealed title; chats created on receipt do not. */
-  readonly createdHere: boolean;
-}
-
-/** Sealed under the chat's unlock key. */
-interface ChatSecretBox {
-  readonly cdk: string;
-  readonly suffix?: string;
-}
-
-/** Sealed under DK when the person chose "remember on this computer". */
-interface RememberedBox {
-  readonly proof: string;
-  /** Sealed: the 64 bytes of K; legacy: the secret itself (the legacy keystream needs it). */
-  readonly wire: string;
-}
-
-export interface MessageBody {
-  readonly dir: Direction;
-  readonly author: string;
-  readonly text: string;
-  readonly pointer: string;
-}
-
-/** An unlocked chat: keys in memory only, wiped on lock. */
-export interface OpenChat {
-  readonly id: LocalChatId;
-  readonly meta: ChatMeta;
-  readonly cdk: Uint8Array;
-  readonly wire: WireKey;
-  readonly remembered: boolean;
-  lastUsed: number;
-}
 
 interface Session {
   readonly dk: Uint8Array;
@@ -122,7 +81,7 @@ export class Messenger {
   readonly #opts: MessengerOptions;
   readonly #listeners = new Set<(e: MessengerEvent) => void>();
   #session: Session | undefined;
-  readonly #open = new Map<LocalChatId, OpenChat>();
+  readonly #open = new OpenChats((chatId, reason) => this.#emit({ type: 'chat-locked', chatId, reason }));
   #idleTimer: NodeJS.Timeout | undefined;
   #closed = false;
   #importQueue: Promise<unknown> = Promise.resolve();
@@ -226,7 +185,7 @@ export class Messenger {
   /** Forgets every key: the profile's and every chat's (logout, suspend, screen lock, quit). */
   logout(reason: 'logout' | 'suspend' = 'logout'): void {
     const had = this.#session !== undefined;
-    this.#lockAllChats();
+    this.#open.wipeAll();
     if (this.#session) wipe(this.#session.dk);
     this.#session = undefined;
     if (this.#idleTimer) clearInterval(this.#idleTimer);
@@ -425,7 +384,7 @@ export class Messenger {
       return id;
     });
     wipe(unlockKey, proof);
-    this.#open.set(id, { id, meta, cdk, wire, remembered: false, lastUsed: Date.now() });
+    this.#open.add({ id, meta, cdk, wire, remembered: false, lastUsed: Date.now() });
     return { ...this.chat(id), ...(messageId === undefined ? {} : { messageId }) };
   }
 
@@ -468,7 +427,7 @@ export class Messenger {
     const cdk = fromBase64Url(box.cdk) as Uint8Array;
     const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
     const id = row.id as LocalChatId;
-    this.#open.set(id, { id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() });
+    this.#open.add({ id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() });
     return true;
   }
 
@@ -489,31 +448,13 @@ export class Messenger {
 
   lockChat(id: LocalChatId): void {
     this.#row(id);
-    this.#lock(id, 'request');
-  }
-
-  #lock(id: LocalChatId, reason: 'idle' | 'request'): void {
-    const c = this.#open.get(id);
-    if (!c) return;
-    this.#wipeOpenChat(c);
-    this.#open.delete(id);
-    this.#emit({ type: 'chat-locked', chatId: id, reason });
-  }
-
-  #wipeOpenChat(c: OpenChat): void {
-    wipe(c.cdk);
-    if (c.wire.format === 'sealed-v2') wipe(c.wire.key.enc, c.wire.key.macKey);
-  }
-
-  #lockAllChats(): void {
-    for (const c of this.#open.values()) this.#wipeOpenChat(c);
-    this.#open.clear();
+    this.#open.lock(id, 'request');
   }
 
   /** Locks every chat that is not remembered (suspend, screen lock, or on request). */
   lockAll(reason: 'suspend' | 'request' = 'request'): void {
     this.#requireSession();
-    for (const c of [...this.#open.values()]) if (!c.remembered) this.#lock(c.id, 'request');
+    this.#open.lockAllButRemembered();
     this.#emit({ type: 'all-locked', reason });
   }
 
@@ -526,15 +467,7 @@ export class Messenger {
   /** Locks chats idle longer than the setting; remembered chats stay open while logged in. */
   lockIdleChats(at = Date.now()): LocalChatId[] {
     const minutes = this.#session?.settings.autoLockMinutes ?? 0;
-    if (minutes <= 0) return [];
-    const locked: LocalChatId[] = [];
-    for (const c of [...this.#open.values()]) {
-      if (!c.remembered && at - c.lastUsed >= minutes * 60_000) {
-        this.#lock(c.id, 'idle');
-        locked.push(c.id);
-      }
-    }
-    return locked;
+    return minutes > 0 ? this.#open.lockIdle(at - minutes * 60_000) : [];
   }
 
   /** The open chat, or a clear refusal; every use counts as activity for auto-lock. */
@@ -569,7 +502,7 @@ export class Messenger {
         : c.wire.secret;
     const box: RememberedBox = { proof: toBase64Url(proof), wire: wireBytes };
     this.#store.setRemembered(id, sealJson(s.dk, box, `chat-remember|${id}`));
-    this.#open.set(id, { ...c, remembered: true });
+    this.#open.add({ ...c, remembered: true });
     return this.chat(id);
   }
 
@@ -578,7 +511,7 @@ export class Messenger {
     this.#row(id);
     this.#store.setRemembered(id, null);
     const c = this.#open.get(id);
-    if (c) this.#open.set(id, { ...c, remembered: false });
+    if (c) this.#open.add({ ...c, remembered: false });
     return this.chat(id);
   }
 
@@ -589,14 +522,14 @@ export class Messenger {
     const meta = { ...this.#meta(this.#row(id)), name: this.#checkName(name) };
     this.#store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
     const c = this.#open.get(id);
-    if (c) this.#open.set(id, { ...c, meta });
+    if (c) this.#open.add({ ...c, meta });
     return this.chat(id);
   }
 
   /** Needs the login, not the chat's secret: a chat whose secret is forgotten can still be removed. */
   deleteChat(id: LocalChatId): void {
     this.#row(id);
-    this.#lock(id, 'request');
+    this.#open.lock(id, 'request');
     this.#store.deleteChat(id);
   }
 

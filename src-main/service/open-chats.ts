@@ -1,0 +1,51 @@
+import { wipe } from '../core/bytes.js';
+import type { OpenChat } from './records.js';
+import type { LocalChatId } from './types.js';
+
+/**
+ * The unlocked chats of a session and their keys, in memory only. Locking a
+ * chat wipes its keys; remembered chats stay open until logout.
+ */
+export class OpenChats {
+  readonly #chats = new Map<LocalChatId, OpenChat>();
+
+  constructor(private readonly onLocked: (id: LocalChatId, reason: 'idle' | 'request') => void) {}
+
+  get = (id: LocalChatId): OpenChat | undefined => this.#chats.get(id);
+  has = (id: LocalChatId): boolean => this.#chats.has(id);
+
+  /** Opens a chat, or replaces its entry (renamed, remembered, forgotten). */
+  add(c: OpenChat): void {
+    this.#chats.set(c.id, c);
+  }
+
+  lock(id: LocalChatId, reason: 'idle' | 'request'): void {
+    const c = this.#chats.get(id);
+    if (!c) return;
+    wipeKeys(c);
+    this.#chats.delete(id);
+    this.onLocked(id, reason);
+  }
+
+  lockAllButRemembered(): void {
+    for (const c of [...this.#chats.values()]) if (!c.remembered) this.lock(c.id, 'request');
+  }
+
+  /** Locks chats (not remembered ones) last used before `usedBefore` (ms); returns which. */
+  lockIdle(usedBefore: number): LocalChatId[] {
+    const idle = [...this.#chats.values()].filter((c) => !c.remembered && c.lastUsed <= usedBefore);
+    for (const c of idle) this.lock(c.id, 'idle');
+    return idle.map((c) => c.id);
+  }
+
+  /** Logout: every key wiped, without an event per chat (the logout says it all). */
+  wipeAll(): void {
+    for (const c of this.#chats.values()) wipeKeys(c);
+    this.#chats.clear();
+  }
+}
+
+function wipeKeys(c: OpenChat): void {
+  wipe(c.cdk);
+  if (c.wire.format === 'sealed-v2') wipe(c.wire.key.enc, c.wire.key.macKey);
+}

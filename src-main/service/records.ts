@@ -1,0 +1,47 @@
+import type { Format } from '../core/pointer-types.js';
+import type { WireKey } from './chat-secrets.js';
+import type { Direction, LocalChatId } from './types.js';
+
+// What the vault's sealed blobs hold, and what an unlocked chat keeps in memory.
+
+/** Sealed under DK: what the chat list shows after login, without the chat's secret. */
+export interface ChatMeta {
+  readonly name: string;
+  readonly format: Format;
+  readonly wire: string;
+  readonly k?: number;
+  /** Legacy: the scrypt cost of the vault's proof of the secret (kept per chat, so the default may change). */
+  readonly proofLog2N?: number;
+  /** Chats created here send their name as the sealed title; chats created on receipt do not. */
+  readonly createdHere: boolean;
+}
+
+/** Sealed under the chat's unlock key. */
+export interface ChatSecretBox {
+  readonly cdk: string;
+  readonly suffix?: string;
+}
+
+/** Sealed under DK when the person chose "remember on this computer". */
+export interface RememberedBox {
+  readonly proof: string;
+  /** Sealed: the 64 bytes of K; legacy: the secret itself (the legacy keystream needs it). */
+  readonly wire: string;
+}
+
+export interface MessageBody {
+  readonly dir: Direction;
+  readonly author: string;
+  readonly text: string;
+  readonly pointer: string;
+}
+
+/** An unlocked chat: keys in memory only, wiped on lock. */
+export interface OpenChat {
+  readonly id: LocalChatId;
+  readonly meta: ChatMeta;
+  readonly cdk: Uint8Array;
+  readonly wire: WireKey;
+  readonly remembered: boolean;
+  lastUsed: number;
+}
