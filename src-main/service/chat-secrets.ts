@@ -1,6 +1,8 @@
 import { toBase64Url, utf8 } from '../core/bytes.js';
-import { defaultLegacySuffix } from '../core/legacy.js';
-import type { ChatId, Format } from '../core/pointer-types.js';
+import { defaultLegacySuffix, openLegacy } from '../core/legacy.js';
+import type { ChatId, Format, OpenedPointer, Pointer } from '../core/pointer-types.js';
+import type { Result } from '../core/result.js';
+import { openSealed } from '../core/sealed.js';
 import {
   type SealedChatKey,
   sealedKeyFromBytes,
@@ -60,3 +62,18 @@ export const newSealedWireId = (): string => toBase64Url(crypto.getRandomValues(
 
 export const defaultChatName = (format: Format, wire: string): string =>
   format === 'legacy' ? `Legacy chat ${wire}` : `Chat ${wire.slice(0, 6)}`;
+
+/** The name a chat created on receipt gets by default: the sender's title, else the app's default. */
+export const receivedChatName = (o: OpenedPointer): string =>
+  o.title?.trim() || defaultChatName(o.format, o.chat);
+
+/**
+ * Opens a pointer with a chat's wire key; undefined when the key cannot apply
+ * (another format, or a sealed pointer at another cost k).
+ */
+export function openWithWireKey(wire: WireKey, p: Pointer): Result<OpenedPointer> | undefined {
+  if (p.format === 'sealed-v2' && wire.format === 'sealed-v2' && wire.key.k === p.k)
+    return openSealed(wire.key, p);
+  if (p.format === 'legacy' && wire.format === 'legacy') return openLegacy(wire.secret, wire.suffix, p);
+  return undefined;
+}

@@ -1,11 +1,15 @@
-import { openLegacy } from '../core/legacy.js';
 import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
 import type { Format, OpenedPointer, Pointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
-import { openSealed } from '../core/sealed.js';
 import type { SealedChatKey } from '../core/sealed-key.js';
-import { defaultChatName, deriveSealedWireKey, legacyWireKey, type WireKey } from './chat-secrets.js';
+import {
+  deriveSealedWireKey,
+  legacyWireKey,
+  openWithWireKey,
+  receivedChatName,
+  type WireKey,
+} from './chat-secrets.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
 import type { ChatSummary, ImportOptions, ImportOutcome, LocalChatId, MessageId } from './types.js';
@@ -31,13 +35,7 @@ export interface ImportPort {
   ): Promise<{ chat: ChatSummary; messageId: MessageId }>;
 }
 
-function openIn(c: OpenChat, p: Pointer): Result<OpenedPointer> | undefined {
-  if (p.format === 'sealed-v2' && c.wire.format === 'sealed-v2' && c.wire.key.k === p.k) {
-    return openSealed(c.wire.key, p);
-  }
-  if (p.format === 'legacy' && c.wire.format === 'legacy') return openLegacy(c.wire.secret, c.wire.suffix, p);
-  return undefined;
-}
+const openIn = (c: OpenChat, p: Pointer) => openWithWireKey(c.wire, p);
 
 const stored = (offset: number, chat: ChatSummary, messageId: MessageId, created: boolean): Routed => ({
   kind: 'stored',
@@ -164,23 +162,20 @@ export async function importPaste(
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
     let wire: WireKey;
-    let r: Result<OpenedPointer>;
     if (p.format === 'sealed-v2') {
       const key = await sealedKeyFor(p.chat, p.k);
       if (!key) return wrong(offset, p);
       wire = { format: 'sealed-v2', key };
-      r = openSealed(key, p);
     } else {
-      const legacy = legacyWireKey(secret, p.chat, opts.suffix?.trim() || undefined);
-      wire = legacy;
-      r = openLegacy(legacy.secret, legacy.suffix, p);
+      wire = legacyWireKey(secret, p.chat, opts.suffix?.trim() || undefined);
     }
+    const r = openWithWireKey(wire, p) as Result<OpenedPointer>;
     if (!r.ok) {
       return r.error.code === 'wrong-secret-or-altered'
         ? wrong(offset, p)
         : { kind: 'refused', offset, code: r.error.code, message: r.error.message };
     }
-    const name = opts.name?.trim() || r.value.title?.trim() || defaultChatName(p.format, p.chat);
+    const name = opts.name?.trim() || receivedChatName(r.value);
     const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
     const created = await port.create(meta, wire, p.epoch, body(r.value));
     return stored(offset, created.chat, created.messageId, true);

@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
 import { fingerprintCode, legacyFingerprintParams, sealedFingerprintBytes } from '../core/fingerprint.js';
-import { defaultLegacySuffix, openLegacy, sealLegacy } from '../core/legacy.js';
+import { sealLegacy } from '../core/legacy.js';
 import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
-import type { ChatId, Format } from '../core/pointer-types.js';
+import type { ChatId, Format, OpenedPointer } from '../core/pointer-types.js';
 import { charCount, LIMITS } from '../core/pointer-types.js';
-import { openSealed, sealSealed } from '../core/sealed.js';
+import type { Result } from '../core/result.js';
+import { sealSealed } from '../core/sealed.js';
 import { sealedKeyFromBytes } from '../core/sealed-key.js';
 import { open, openJson, seal, sealJson } from '../vault/box.js';
 import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
@@ -14,10 +15,11 @@ import type { ChatRow, MessageRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
 import {
   chatProof,
-  defaultChatName,
   deriveSealedWireKey,
   legacyWireKey,
   newSealedWireId,
+  openWithWireKey,
+  receivedChatName,
   type WireKey,
 } from './chat-secrets.js';
 import { type ImportPort, importPaste } from './import-router.js';
@@ -688,10 +690,11 @@ export class Messenger {
     if (!parsed) throw new ServiceError('bad-input', 'There is no pointer here.');
     if (!parsed.ok) throw new ServiceError('bad-input', parsed.error.message);
     const p = parsed.value;
-    const opened =
+    const wire: WireKey =
       p.format === 'sealed-v2'
-        ? openSealed(await deriveSealedWireKey(this.#kdf, secret, p.chat, p.k), p)
-        : openLegacy(secret, suffix?.trim() || defaultLegacySuffix(p.chat), p);
+        ? { format: 'sealed-v2', key: await deriveSealedWireKey(this.#kdf, secret, p.chat, p.k) }
+        : legacyWireKey(secret, p.chat, suffix?.trim() || undefined);
+    const opened = openWithWireKey(wire, p) as Result<OpenedPointer>;
     if (!opened.ok) {
       throw new ServiceError(
         'wrong-secret',
@@ -701,7 +704,7 @@ export class Messenger {
     return {
       format: p.format,
       wireId: p.chat,
-      name: opened.value.title?.trim() || defaultChatName(p.format, p.chat),
+      name: receivedChatName(opened.value),
       ...(opened.value.title ? { title: opened.value.title } : {}),
     };
   }
