@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { META_CSP } from './src-shared/csp.js';
+
+/** Writes the one CSP (src-shared/csp.ts) into index.html, so a page opened from disk keeps it too. */
+const cspMeta: Plugin = {
+  name: 'clm-csp-meta',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CSP },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 export default defineConfig({
   main: {
@@ -31,7 +45,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },

@@ -5,7 +5,7 @@ import {
   EVENT_CHANNEL,
   eventSchema,
   INVOKE_CHANNEL_PREFIX,
-} from './contract.js';
+} from '../src-shared/contract.js';
 
 export type Invoke = (channel: string, args: unknown) => Promise<unknown>;
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;

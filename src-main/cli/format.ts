@@ -1,4 +1,4 @@
-import type { ChatInfo, ChatSummary, ImportOutcome, MessageView } from '../service/types.js';
+import type { ChatInfo, ChatSummary, ImportOutcome, MessageView } from '../../src-shared/types.js';
 
 const when = (epoch: number): string => {
   const d = new Date(epoch * 1000);

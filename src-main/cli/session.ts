@@ -1,6 +1,6 @@
+import type { ChatSummary } from '../../src-shared/types.js';
 import { Messenger, type MessengerOptions } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
-import type { ChatSummary } from '../service/types.js';
 import { resolveVaultPath } from '../vault/paths.js';
 import { CliError } from './cli-error.js';
 import { readSecret, requireSecret } from './secret-input.js';

@@ -1,4 +1,7 @@
-// The protocol core: pure functions, no I/O. The spec is shared/docs/pointer-format.md.
+// The protocol core: pure functions, no I/O. The spec is docs/protocol.md.
+export { defaultLegacySuffix, LEGACY_PRESETS } from '../../src-shared/legacy-chats.js';
+// The protocol's limits live with every other shared limit; the core's readers see them here too.
+export { charCount, LIMITS } from '../../src-shared/limits.js';
 export * from './bytes.js';
 export * from './drbg.js';
 export * from './fingerprint.js';

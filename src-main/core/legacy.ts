@@ -1,23 +1,9 @@
+import { legacyChatIdProblem } from '../../src-shared/checks.js';
 import { utf8, utf8DecodeStrict, xorInto } from './bytes.js';
 import { drbgKeystream } from './drbg.js';
 import type { ChatId, LegacyPointer, Message, OpenedPointer } from './pointer-types.js';
-import { LIMITS } from './pointer-types.js';
 import { fail, ok, type Result } from './result.js';
 import { checkMessage } from './sealed.js';
-
-/** The original program's suffixes for its three built-in chats; "chat_<id>" otherwise. */
-export function defaultLegacySuffix(chat: string): string {
-  switch (chat) {
-    case '0':
-      return 'urgent';
-    case '1':
-      return 'general';
-    case '2':
-      return 'secrets';
-    default:
-      return `chat_${chat}`;
-  }
-}
 
 /** The original used the secret exactly as typed, only trimmed: no normalisation. */
 function legacySeed(secret: string, suffix: string, epoch: number): Result<Uint8Array> {
@@ -37,12 +23,8 @@ export function sealLegacy(secret: string, suffix: string, input: LegacySealInpu
   if (input.author.includes(': ')) {
     return fail('bad-field', 'In a legacy chat the author name cannot contain ": ".');
   }
-  if (input.chat === '' || input.chat.length > LIMITS.legacyChatChars || /\s/.test(input.chat)) {
-    return fail(
-      'bad-field',
-      `A legacy chat id must be 1 to ${LIMITS.legacyChatChars} characters without spaces.`,
-    );
-  }
+  const chatProblem = legacyChatIdProblem(input.chat);
+  if (chatProblem) return fail('bad-field', chatProblem);
   if (!Number.isSafeInteger(input.epoch) || input.epoch < 0) {
     return fail('bad-field', 'The epoch must be a whole number of seconds, 0 or more.');
   }

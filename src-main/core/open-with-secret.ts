@@ -1,6 +1,9 @@
-import { defaultLegacySuffix, openLegacy, sealLegacy } from './legacy.js';
+import { kProblem } from '../../src-shared/checks.js';
+import { defaultLegacySuffix } from '../../src-shared/legacy-chats.js';
+import { LIMITS } from '../../src-shared/limits.js';
+import { openLegacy, sealLegacy } from './legacy.js';
 import type { ChatId, OpenedPointer, Pointer } from './pointer-types.js';
-import { LIMITS, SEALED_CHAT_RE } from './pointer-types.js';
+import { SEALED_CHAT_RE } from './pointer-types.js';
 import type { Result } from './result.js';
 import { fail } from './result.js';
 import { openSealed, sealSealed } from './sealed.js';
@@ -35,9 +38,8 @@ export function sealWithSecret(req: SealRequest, secret: string): Result<Pointer
     return sealLegacy(secret, req.suffix ?? defaultLegacySuffix(req.chat), req);
   }
   const k = req.k ?? LIMITS.kDefault;
-  if (!Number.isInteger(k) || k < LIMITS.kMin || k > LIMITS.kMax) {
-    return fail('bad-field', `k must be a whole number from ${LIMITS.kMin} to ${LIMITS.kMax}.`);
-  }
+  const kBad = kProblem(k);
+  if (kBad) return fail('bad-field', kBad);
   if (!SEALED_CHAT_RE.test(req.chat)) {
     return fail('bad-field', 'A sealed v2 chat id must be 16 to 64 base64url characters.');
   }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src-shared/limits.js';
 import { parsePointer } from './pointer-parse.js';
 import type { Pointer } from './pointer-types.js';
 import { fail, type Result } from './result.js';
@@ -9,9 +10,6 @@ export interface PasteItem {
   readonly text: string;
   readonly result: Result<Pointer>;
 }
-
-/** A paste larger than this is refused whole: thousands of pointers fit well within it. */
-export const MAX_PASTE_BYTES = 32 * 1024 * 1024;
 
 // “ ” „ ″ (and the low-9 and reversed variants messengers also produce) become ".
 const TYPOGRAPHIC_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036]/g;
@@ -78,12 +76,16 @@ function objectSpans(text: string): { offset: number; text: string }[] {
  * rules to each; each pointer gets its own result and none stops the rest.
  */
 export function parsePaste(input: string): PasteItem[] {
-  if (input.length > MAX_PASTE_BYTES) {
+  // A paste larger than this is refused whole: thousands of pointers fit well within it.
+  if (input.length > LIMITS.pasteBytes) {
     return [
       {
         offset: 0,
         text: '',
-        result: fail('too-large', 'This paste is larger than 32 MiB; import it in parts.'),
+        result: fail(
+          'too-large',
+          `This paste is larger than ${LIMITS.pasteBytes / 2 ** 20} MiB; import it in parts.`,
+        ),
       },
     ];
   }

@@ -1,6 +1,7 @@
+import { LIMITS } from '../../src-shared/limits.js';
 import { fromBase64Url, fromHex, toBase64Url, toHex, utf8 } from './bytes.js';
 import type { ChatId, LegacyPointer, Pointer, SealedPointer } from './pointer-types.js';
-import { LIMITS, SEALED_CHAT_RE } from './pointer-types.js';
+import { SEALED_CHAT_RE } from './pointer-types.js';
 import { fail, ok, type Result } from './result.js';
 
 const badField = (field: string, why: string) => fail('bad-field', `This pointer's "${field}" field ${why}.`);

@@ -1,7 +1,7 @@
+import type { Format } from '../../src-shared/types.js';
+
 /** Branded strings: a chat id is not any string, and the compiler should know it. */
 export type ChatId = string & { readonly __brand: 'ChatId' };
-
-export type Format = 'sealed-v2' | 'legacy';
 
 /** A legacy (CLM 2.0.x) pointer after parsing: well-formed, not yet opened. */
 export interface LegacyPointer {
@@ -37,25 +37,6 @@ export interface OpenedPointer extends Message {
   readonly chat: ChatId;
   readonly epoch: number;
 }
-
-export const LIMITS = {
-  /** A pointer text over this many bytes is refused before parsing. */
-  pointerBytes: 256 * 1024,
-  authorChars: 64,
-  textChars: 16384,
-  titleChars: 100,
-  kMin: 12,
-  kMax: 18,
-  kDefault: 17,
-  legacyChatChars: 64,
-} as const;
-
-/** Length in Unicode code points, as the spec (and Python's len) counts characters. */
-export const charCount = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
 
 /** What readers accept as a sealed v2 chat id; new chats use 16 random bytes (22 chars). */
 export const SEALED_CHAT_RE = /^[A-Za-z0-9_-]{16,64}$/;

@@ -1,7 +1,7 @@
+import { charCount, LIMITS } from '../../src-shared/limits.js';
 import { concatBytes, equalBytes, utf8, utf8DecodeStrict, xorInto } from './bytes.js';
 import { drbgKeystream } from './drbg.js';
 import type { Message, OpenedPointer, SealedPointer } from './pointer-types.js';
-import { charCount, LIMITS } from './pointer-types.js';
 import { fail, ok, type Result } from './result.js';
 import type { SealedChatKey } from './sealed-key.js';
 

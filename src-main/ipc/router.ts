@@ -5,10 +5,10 @@ import {
   type CallName,
   contract,
   INVOKE_CHANNEL_PREFIX,
-} from '../../src-preload/contract.js';
+} from '../../src-shared/contract.js';
+import type { LocalChatId, MessageId } from '../../src-shared/types.js';
 import type { Messenger } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
-import type { LocalChatId, MessageId } from '../service/types.js';
 
 export interface RouterDeps {
   readonly messenger: Messenger;

@@ -1,6 +1,8 @@
+import { defaultLegacySuffix } from '../../src-shared/legacy-chats.js';
+import type { Format } from '../../src-shared/types.js';
 import { toBase64Url, utf8 } from '../core/bytes.js';
-import { defaultLegacySuffix, openLegacy } from '../core/legacy.js';
-import type { ChatId, Format, OpenedPointer, Pointer } from '../core/pointer-types.js';
+import { openLegacy } from '../core/legacy.js';
+import type { ChatId, OpenedPointer, Pointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
 import { openSealed } from '../core/sealed.js';
 import {

@@ -1,6 +1,7 @@
+import type { ChatSummary, Format, ImportOutcome, LocalChatId, MessageId } from '../../src-shared/types.js';
 import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
-import type { Format, OpenedPointer, Pointer } from '../core/pointer-types.js';
+import type { OpenedPointer, Pointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
 import type { SealedChatKey } from '../core/sealed-key.js';
 import {
@@ -10,9 +11,9 @@ import {
   receivedChatName,
   type WireKey,
 } from './chat-secrets.js';
+import type { ImportOptions } from './import-options.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
-import type { ChatSummary, ImportOptions, ImportOutcome, LocalChatId, MessageId } from './types.js';
 
 /** An outcome before the pointer's text is attached (Omit that keeps the union). */
 type Routed = ImportOutcome extends infer U ? (U extends ImportOutcome ? Omit<U, 'pointer'> : never) : never;

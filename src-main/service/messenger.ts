@@ -1,11 +1,27 @@
 import { rmSync } from 'node:fs';
+import { charCount, LIMITS } from '../../src-shared/limits.js';
+import {
+  type ChatInfo,
+  type ChatSummary,
+  DEFAULT_SETTINGS,
+  type Format,
+  type HistoryPage,
+  type ImportOutcome,
+  type LocalChatId,
+  type MessageId,
+  type MessageView,
+  type MessengerEvent,
+  type NewChat,
+  type PointerPeek,
+  type ProfileStatus,
+  type Settings,
+} from '../../src-shared/types.js';
 import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
 import { fingerprintCode, legacyFingerprintParams, sealedFingerprintBytes } from '../core/fingerprint.js';
 import { sealLegacy } from '../core/legacy.js';
 import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
-import type { ChatId, Format, OpenedPointer } from '../core/pointer-types.js';
-import { charCount, LIMITS } from '../core/pointer-types.js';
+import type { ChatId, OpenedPointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
 import { sealSealed } from '../core/sealed.js';
 import { sealedKeyFromBytes } from '../core/sealed-key.js';
@@ -22,27 +38,12 @@ import {
   receivedChatName,
   type WireKey,
 } from './chat-secrets.js';
+import type { ImportOptions } from './import-options.js';
 import { type ImportPort, importPaste } from './import-router.js';
 import { KdfPool } from './kdf/kdf-pool.js';
 import { OpenChats } from './open-chats.js';
 import type { ChatMeta, ChatSecretBox, MessageBody, OpenChat, RememberedBox } from './records.js';
 import { ServiceError } from './service-error.js';
-import {
-  type ChatInfo,
-  type ChatSummary,
-  DEFAULT_SETTINGS,
-  type HistoryPage,
-  type ImportOptions,
-  type ImportOutcome,
-  type LocalChatId,
-  type MessageId,
-  type MessageView,
-  type MessengerEvent,
-  type NewChat,
-  type PointerPeek,
-  type ProfileStatus,
-  type Settings,
-} from './types.js';
 import {
   chatUnlockKey,
   LEGACY_PROOF_LOG2N,

@@ -1,6 +1,6 @@
+import type { LocalChatId } from '../../src-shared/types.js';
 import { wipe } from '../core/bytes.js';
 import type { OpenChat } from './records.js';
-import type { LocalChatId } from './types.js';
 
 /**
  * The unlocked chats of a session and their keys, in memory only. Locking a

@@ -1,6 +1,5 @@
-import type { Format } from '../core/pointer-types.js';
+import type { Direction, Format, LocalChatId } from '../../src-shared/types.js';
 import type { WireKey } from './chat-secrets.js';
-import type { Direction, LocalChatId } from './types.js';
 
 // What the vault's sealed blobs hold, and what an unlocked chat keeps in memory.
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Format } from '../../src-shared/types.js';
 import { concatBytes, utf8 } from '../core/bytes.js';
 import { hmacSha256 } from '../core/hmac-sha256.js';
-import type { Format } from '../core/pointer-types.js';
 import type { SealedChatKey } from '../core/sealed-key.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
-import type { BridgeEvent } from '../../src-preload/contract.js';
-import { CALL_NAMES, EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX } from '../../src-preload/contract.js';
+import type { BridgeEvent } from '../../src-shared/contract.js';
+import { CALL_NAMES, EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX } from '../../src-shared/contract.js';
 import type { Router } from '../ipc/router.js';
 import { APP_ORIGIN } from './protocol.js';
 

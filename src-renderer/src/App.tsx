@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProfileStatus } from '../../src-main/service/types.js';
+import type { ProfileStatus } from '../../src-shared/types.js';
 import { ToastProvider } from './components/Toasts.js';
 import { call } from './lib/api.js';
 import { FirstRunScreen } from './screens/FirstRunScreen.js';

@@ -3,7 +3,7 @@ import { expect, test } from './harness.js';
 test.describe('the bridge in Chromium, bound to the real router', () => {
   test('window.clm has exactly the contract names and nothing else', async ({ app }) => {
     const names = await app.page.evaluate(() => Object.keys(window.clm).sort());
-    const { CALL_NAMES } = await import('../../src-preload/contract.js');
+    const { CALL_NAMES } = await import('../../src-shared/contract.js');
     expect(names).toEqual([...CALL_NAMES, 'onEvent'].sort());
     expect(await app.page.evaluate(() => Object.isFrozen(window.clm))).toBe(true);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { Messenger } from '../../src-main/service/messenger.js';
-import type { LocalChatId } from '../../src-main/service/types.js';
+import type { LocalChatId } from '../../src-shared/types.js';
 import type { AppHandle } from './harness.js';
 import { sendMessage } from './ui-helpers.js';
 

@@ -5,12 +5,10 @@ import { type Browser, type BrowserContext, test as base, type Page } from '@pla
 import { build } from 'esbuild';
 import { createRouter } from '../../src-main/ipc/router.js';
 import { Messenger } from '../../src-main/service/messenger.js';
-import { EVENT_CHANNEL } from '../../src-preload/contract.js';
+import { EVENT_CHANNEL } from '../../src-shared/contract.js';
+// The policy the shell sets on app://clm: the harness serves the same header.
+import { CSP } from '../../src-shared/csp.js';
 import { serveDir } from './static-server.js';
-
-// The CSP the shell sets on app://clm, minus nothing: the harness serves the same policy.
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'; object-src 'none'";
 
 let bridgeScript: Promise<string> | undefined;
 /** tests/e2e/bridge-entry.ts bundled for the page, once per worker. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { ChatSummary, LocalChatId } from '../../src-main/service/types.js';
+import type { ChatSummary, LocalChatId } from '../../src-shared/types.js';
 import { type AppHandle, expect, launchApp, test } from './harness.js';
 import { createProfile, importText, newChat, sendMessage, shot } from './ui-helpers.js';
 

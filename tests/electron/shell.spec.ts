@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type ElectronApplication, _electron as electron, expect, type Page, test } from '@playwright/test';
-import { CALL_NAMES } from '../../src-preload/contract.js';
+import { CALL_NAMES } from '../../src-shared/contract.js';
 
 const root = join(import.meta.dirname, '../..');
 

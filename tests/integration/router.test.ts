@@ -11,7 +11,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/ipc/router.js';
 import { Messenger } from '../../src-main/service/messenger.js';
 import { ServiceError } from '../../src-main/service/service-error.js';
-import type { ChatSummary, ImportOutcome, LocalChatId, MessageId } from '../../src-main/service/types.js';
 import {
   type BridgeEvent,
   type BridgeResult,
@@ -19,7 +18,8 @@ import {
   type CallName,
   contract,
   eventSchema,
-} from '../../src-preload/contract.js';
+} from '../../src-shared/contract.js';
+import type { ChatSummary, ImportOutcome, LocalChatId, MessageId } from '../../src-shared/types.js';
 
 // ---- fixtures --------------------------------------------------------------
 

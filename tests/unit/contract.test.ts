@@ -13,7 +13,7 @@ import {
   EVENT_CHANNEL,
   eventSchema,
   INVOKE_CHANNEL_PREFIX,
-} from '../../src-preload/contract.js';
+} from '../../src-shared/contract.js';
 
 /** Arguments each call accepts; `undefined` for the calls that take none. */
 const VALID: Record<CallName, unknown> = {

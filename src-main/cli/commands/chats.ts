@@ -1,6 +1,6 @@
-import { LIMITS } from '../../core/pointer-types.js';
+import { LIMITS } from '../../../src-shared/limits.js';
+import type { ChatSummary } from '../../../src-shared/types.js';
 import type { Messenger } from '../../service/messenger.js';
-import type { ChatSummary } from '../../service/types.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { chatLines, infoLines } from '../format.js';

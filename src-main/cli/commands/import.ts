@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { ImportOutcome } from '../../../src-shared/types.js';
 import { parsePaste } from '../../core/paste.js';
-import type { ImportOutcome } from '../../service/types.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { outcomeLine } from '../format.js';

@@ -1,4 +1,4 @@
-import type { MessageId, MessageView } from '../../service/types.js';
+import type { MessageId, MessageView } from '../../../src-shared/types.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { messageLines } from '../format.js';

@@ -1,4 +1,4 @@
-import type { ChatSummary } from '../../../src-main/service/types.js';
+import type { ChatSummary } from '../../../src-shared/types.js';
 import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
 import { LockIcon } from './LockIcon.js';

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
+import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 
 /** Enter sends, Shift+Enter starts a new line (as in Signal Desktop). */
 export function Composer({
@@ -31,7 +32,7 @@ export function Composer({
         id="composer"
         rows={2}
         value={text}
-        maxLength={32768}
+        maxLength={utf16Units(LIMITS.textChars)}
         placeholder="Write a message: Enter sends, Shift+Enter for a new line"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}

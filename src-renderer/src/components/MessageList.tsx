@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageView } from '../../../src-main/service/types.js';
+import type { MessageView } from '../../../src-shared/types.js';
 import { call } from '../lib/api.js';
 import { fullTime, shortTime } from '../lib/time.js';
 

@@ -1,4 +1,4 @@
-import type { ArgsOf, CallName, ValueOf } from '../../../src-preload/contract.js';
+import type { ArgsOf, CallName, ValueOf } from '../../../src-shared/contract.js';
 
 /** A refusal from the app: a code for the program, a sentence for the person. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChatSummary, MessageView } from '../../../src-main/service/types.js';
+import type { ChatSummary, MessageView } from '../../../src-shared/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ChatInfo } from '../../../src-main/service/types.js';
+import type { ChatInfo } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FingerprintPicture } from '../components/FingerprintPicture.js';
 import { FormError } from '../components/FormError.js';

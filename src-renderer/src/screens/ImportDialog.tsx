@@ -1,5 +1,6 @@
 import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
-import type { ImportOutcome } from '../../../src-main/service/types.js';
+import { LIMITS } from '../../../src-shared/limits.js';
+import type { ImportOutcome } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { call, errorText } from '../lib/api.js';
@@ -151,7 +152,8 @@ export function ImportDialog({
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > 32 * 1024 * 1024) return setError('That file is larger than 32 MiB; split it first.');
+    if (file.size > LIMITS.pasteBytes)
+      return setError(`That file is larger than ${LIMITS.pasteBytes / 2 ** 20} MiB; split it first.`);
     setText(await file.text());
   };
   // A file dropped anywhere on the dialog fills the text; the window behind must not see it too.

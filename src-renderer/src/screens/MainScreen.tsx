@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChatSummary } from '../../../src-main/service/types.js';
+import type { ChatSummary } from '../../../src-shared/types.js';
 import { ChatList } from '../components/ChatList.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { Settings } from '../../../src-main/service/types.js';
+import { autoLockProblem } from '../../../src-shared/checks.js';
+import { LIMITS } from '../../../src-shared/limits.js';
+import type { Settings } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { useToast } from '../components/Toasts.js';
@@ -68,11 +70,11 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
             id="autolock"
             type="number"
             min={0}
-            max={1440}
+            max={LIMITS.autoLockMaxMinutes}
             value={settings.autoLockMinutes}
             onChange={(e) => {
               const v = Number(e.target.value);
-              if (Number.isInteger(v) && v >= 0 && v <= 1440) void save({ autoLockMinutes: v });
+              if (!autoLockProblem(v)) void save({ autoLockMinutes: v });
             }}
           />
           <label className="inline">

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { ChatSummary } from '../../../src-main/service/types.js';
+import type { ChatSummary } from '../../../src-shared/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { FormError } from '../components/FormError.js';
 import { LockIcon } from '../components/LockIcon.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { LocalChatId } from '../../../src-main/service/types.js';
+import type { LocalChatId } from '../../../src-shared/types.js';
 import { legacyVectors } from '../../unit/vectors.js';
 import { expectServiceError, freshVaults, importOne, outcome, recordEvents, texts } from './helpers.js';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { type ChatId, deriveSealedKey, pointerToText, sealSealed } from '../../../src-main/core/index.js';
 import { Messenger } from '../../../src-main/service/messenger.js';
-import type { LocalChatId } from '../../../src-main/service/types.js';
+import type { LocalChatId } from '../../../src-shared/types.js';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 

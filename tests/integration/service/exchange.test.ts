@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportOutcome } from '../../../src-main/service/types.js';
+import type { ImportOutcome } from '../../../src-shared/types.js';
 import { legacyVectors, refusedVectors, sealedVectors } from '../../unit/vectors.js';
 import { freshVaults, importOne, longText, outcome, texts } from './helpers.js';
 

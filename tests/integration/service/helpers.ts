@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { Messenger, type MessengerOptions } from '../../../src-main/service/messenger.js';
 import { ServiceError, type ServiceErrorCode } from '../../../src-main/service/service-error.js';
-import type { ImportOutcome, LocalChatId, MessengerEvent } from '../../../src-main/service/types.js';
+import type { ImportOutcome, LocalChatId, MessengerEvent } from '../../../src-shared/types.js';
 
 /** Fast scrypt everywhere: the costs are parameters, the behaviour is the same. */
 export const FAST: MessengerOptions = { chatLog2N: 12, profileLog2N: 12 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LocalChatId, MessageId } from '../../../src-main/service/types.js';
+import type { LocalChatId, MessageId } from '../../../src-shared/types.js';
 import { expectServiceError, freshVaults, importOne, outcome, texts } from './helpers.js';
 
 const vaults = freshVaults();

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src-main/service/types.js';
+import { DEFAULT_SETTINGS } from '../../../src-shared/types.js';
 import { expectServiceError, freshVaults, recordEvents, texts } from './helpers.js';
 
 const vaults = freshVaults();

@@ -1,4 +1,8 @@
-import type { Format } from '../core/pointer-types.js';
+// The values that cross from the main process to the renderer (and to the
+// CLI's output): what a person sees of profiles, chats and messages.
+
+/** The two pointer formats: the app's own authenticated one, and the original program's. */
+export type Format = 'sealed-v2' | 'legacy';
 
 /** A chat's local row id: what the app and the CLI call a chat by. Not the wire id. */
 export type LocalChatId = number & { readonly __brand: 'LocalChatId' };
@@ -98,17 +102,6 @@ export type ImportOutcome = OutcomeBase &
     | { readonly kind: 'wrong-secret'; readonly format: Format; readonly wireId: string }
     | { readonly kind: 'refused'; readonly code: string }
   );
-
-export interface ImportOptions {
-  /** Tried on every pointer whose chat is locked or unknown. */
-  readonly secret?: string;
-  /** Name for a chat created on receipt; else the sealed title; else a default. */
-  readonly name?: string;
-  /** Legacy seed suffix for a chat created on receipt; else the default rule. */
-  readonly suffix?: string;
-  readonly onProgress?: (done: number, total: number) => void;
-  readonly signal?: AbortSignal;
-}
 
 export type MessengerEvent =
   | { readonly type: 'chat-locked'; readonly chatId: LocalChatId; readonly reason: 'idle' | 'request' }

@@ -5,6 +5,7 @@
  * these names (src-preload/bridge.ts). Nothing else crosses.
  */
 import { z } from 'zod';
+import { LIMITS, utf16Units } from './limits.js';
 import type {
   ChatInfo,
   ChatSummary,
@@ -14,12 +15,15 @@ import type {
   PointerPeek,
   ProfileStatus,
   Settings,
-} from '../src-main/service/types.js';
+} from './types.js';
 
 // Bounds: generous for people, small enough that no call can make main allocate much. zod counts
 // UTF-16 units; the service counts characters (code points), so text bounds here are twice its limits.
 const text = (max: number) => z.string().max(max);
-const secret = z.string().min(1).max(1024);
+const chars = (max: number) => text(utf16Units(max));
+const secret = chars(LIMITS.secretChars).min(1);
+const chatName = chars(LIMITS.titleChars).min(1);
+const suffix = chars(LIMITS.legacySuffixChars).min(1);
 const chatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const messageId = chatId;
 const chat = z.object({ chatId }).strict();
@@ -33,7 +37,9 @@ const call =
 
 export const contract = {
   status: call<ProfileStatus>()(none),
-  createProfile: call<null>()(z.object({ nickname: text(128).min(1), master: secret }).strict()),
+  createProfile: call<null>()(
+    z.object({ nickname: chars(LIMITS.authorChars).min(1), master: secret }).strict(),
+  ),
   login: call<null>()(z.object({ master: secret }).strict()),
   logout: call<null>()(none),
   changeMaster: call<null>()(z.object({ oldMaster: secret, newMaster: secret }).strict()),
@@ -42,7 +48,7 @@ export const contract = {
   setSettings: call<Settings>()(
     z
       .object({
-        autoLockMinutes: z.number().int().min(0).max(1440).optional(),
+        autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).optional(),
         lockOnSuspend: z.boolean().optional(),
       })
       .strict(),
@@ -52,12 +58,12 @@ export const contract = {
   createChat: call<ChatSummary>()(
     z
       .object({
-        name: text(200).min(1),
+        name: chatName,
         secret,
         format: z.enum(['sealed-v2', 'legacy']),
-        legacyId: text(64).min(1).optional(),
-        suffix: text(256).min(1).optional(),
-        k: z.number().int().min(12).max(18).optional(),
+        legacyId: text(LIMITS.legacyChatChars).min(1).optional(),
+        suffix: suffix.optional(),
+        k: z.number().int().min(LIMITS.kMin).max(LIMITS.kMax).optional(),
       })
       .strict(),
   ),
@@ -65,13 +71,13 @@ export const contract = {
   lockChat: call<null>()(chat),
   lockAll: call<null>()(none),
   chatInfo: call<ChatInfo>()(chat),
-  renameChat: call<ChatSummary>()(z.object({ chatId, name: text(200).min(1) }).strict()),
+  renameChat: call<ChatSummary>()(z.object({ chatId, name: chatName }).strict()),
   deleteChat: call<null>()(chat),
   rememberChat: call<ChatSummary>()(chat),
   forgetChat: call<ChatSummary>()(chat),
 
   send: call<{ pointer: string; message: MessageView }>()(
-    z.object({ chatId, text: text(32768).min(1) }).strict(),
+    z.object({ chatId, text: chars(LIMITS.textChars).min(1) }).strict(),
   ),
   history: call<HistoryPage>()(
     z
@@ -83,7 +89,7 @@ export const contract = {
       })
       .strict(),
   ),
-  search: call<MessageView[]>()(z.object({ chatId, query: text(1000).min(1) }).strict()),
+  search: call<MessageView[]>()(z.object({ chatId, query: chars(LIMITS.searchChars).min(1) }).strict()),
   trashMessage: call<null>()(message),
   restoreMessage: call<null>()(message),
   purgeMessage: call<null>()(message),
@@ -93,18 +99,18 @@ export const contract = {
   importPaste: call<ImportOutcome[]>()(
     z
       .object({
-        text: text(32 * 1024 * 1024).min(1),
+        text: text(LIMITS.pasteBytes).min(1),
         secret: secret.optional(),
-        name: text(200).min(1).optional(),
-        suffix: text(256).min(1).optional(),
+        name: chatName.optional(),
+        suffix: suffix.optional(),
       })
       .strict(),
   ),
   peekPointer: call<PointerPeek>()(
-    z.object({ text: text(256 * 1024).min(1), secret, suffix: text(256).min(1).optional() }).strict(),
+    z.object({ text: text(LIMITS.pointerBytes).min(1), secret, suffix: suffix.optional() }).strict(),
   ),
   cancelImport: call<null>()(none),
-  copyText: call<null>()(z.object({ text: text(1024 * 1024) }).strict()),
+  copyText: call<null>()(z.object({ text: chars(LIMITS.clipboardChars) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,41 @@
+/**
+ * Every limit and default the processes share, defined once: the protocol
+ * core, the service, the IPC contract, the renderer's forms, and the CLI all
+ * read them from here.
+ */
+export const LIMITS = {
+  /** A pointer text over this many bytes is refused before parsing. */
+  pointerBytes: 256 * 1024,
+  /** A paste (or a dropped file) over this many bytes is refused before parsing. */
+  pasteBytes: 32 * 1024 * 1024,
+  /** Characters (code points), as the spec and Python's len count them. */
+  authorChars: 64,
+  textChars: 16384,
+  titleChars: 100,
+  legacyChatChars: 64,
+  legacySuffixChars: 128,
+  secretChars: 512,
+  searchChars: 500,
+  /** Sealed v2 scrypt cost, as log2 N. */
+  kMin: 12,
+  kMax: 18,
+  kDefault: 17,
+  /** Auto-lock: 0 means never; the longest is a day. */
+  autoLockMaxMinutes: 24 * 60,
+  /** The clipboard copy call takes at most this many characters (a pointer is far smaller). */
+  clipboardChars: 512 * 1024,
+} as const;
+
+/**
+ * The IPC contract bounds text in UTF-16 units (what a JavaScript string's
+ * length counts); a code point takes at most two, so this admits every text
+ * the service's character limits admit, and nothing much larger.
+ */
+export const utf16Units = (chars: number): number => chars * 2;
+
+/** Length in Unicode code points, as the spec (and Python's len) counts characters. */
+export const charCount = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
