@@ -28,8 +28,9 @@ export function chatNameProblem(name: string): string | undefined {
 }
 
 export function nicknameProblem(nickname: string): string | undefined {
-  const n = charCount(nickname.trim());
-  return n >= 1 && n <= LIMITS.authorChars && !nickname.includes(': ')
+  const nick = nickname.trim();
+  const n = charCount(nick);
+  return n >= 1 && n <= LIMITS.authorChars && !nick.includes(': ')
     ? undefined
     : `The nickname must be 1 to ${LIMITS.authorChars} characters, without ": ".`;
 }

@@ -3,7 +3,7 @@ import type { Format } from '../../src-shared/types.js';
 import { toBase64Url, utf8 } from '../core/bytes.js';
 import { openLegacy } from '../core/legacy.js';
 import type { ChatId, OpenedPointer, Pointer } from '../core/pointer-types.js';
-import type { Result } from '../core/result.js';
+import { fail, type Result } from '../core/result.js';
 import { openSealed } from '../core/sealed.js';
 import {
   type SealedChatKey,
@@ -78,4 +78,24 @@ export function openWithWireKey(wire: WireKey, p: Pointer): Result<OpenedPointer
     return openSealed(wire.key, p);
   if (p.format === 'legacy' && wire.format === 'legacy') return openLegacy(wire.secret, wire.suffix, p);
   return undefined;
+}
+
+/** The wire key a secret gives for the pointer's own chat (and cost): what peek and import verify with. */
+export async function wireKeyForPointer(
+  kdf: KdfPool,
+  p: Pointer,
+  secret: string,
+  suffix?: string,
+): Promise<WireKey> {
+  return p.format === 'sealed-v2'
+    ? { format: 'sealed-v2', key: await deriveSealedWireKey(kdf, secret, p.chat, p.k) }
+    : legacyWireKey(secret, p.chat, suffix?.trim() || undefined);
+}
+
+/** Opens a pointer with the key wireKeyForPointer made for it, which always applies to it. */
+export function openWithOwnKey(wire: WireKey, p: Pointer): Result<OpenedPointer> {
+  return (
+    openWithWireKey(wire, p) ??
+    fail('wrong-secret-or-altered', 'This key was made for another chat; it does not open this pointer.')
+  );
 }

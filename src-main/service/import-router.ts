@@ -3,13 +3,12 @@ import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
 import type { OpenedPointer, Pointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
-import type { SealedChatKey } from '../core/sealed-key.js';
 import {
-  deriveSealedWireKey,
-  legacyWireKey,
+  openWithOwnKey,
   openWithWireKey,
   receivedChatName,
   type WireKey,
+  wireKeyForPointer,
 } from './chat-secrets.js';
 import type { ImportOptions } from './import-options.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
@@ -65,18 +64,18 @@ export async function importPaste(
   const items = parsePaste(text);
   const out: ImportOutcome[] = [];
   // Within one paste, each (chat id, k) costs one scrypt and each locked chat one unlock attempt.
-  const sealedKeys = new Map<string, Promise<SealedChatKey | undefined>>();
+  const newChatKeys = new Map<string, Promise<WireKey | undefined>>();
   const triedUnlock = new Set<LocalChatId>();
   const secret = opts.secret?.trim() ? opts.secret : undefined;
 
-  const sealedKeyFor = (wire: string, k: number) => {
-    const id = `${wire}|${k}`;
-    let key = sealedKeys.get(id);
-    if (!key && secret !== undefined) {
-      key = deriveSealedWireKey(port.kdf, secret, wire, k).catch(() => undefined);
-      sealedKeys.set(id, key);
+  const newChatKey = (p: Pointer, given: string) => {
+    const id = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
+    let key = newChatKeys.get(id);
+    if (!key) {
+      key = wireKeyForPointer(port.kdf, p, given, opts.suffix).catch(() => undefined);
+      newChatKeys.set(id, key);
     }
-    return key ?? Promise.resolve(undefined);
+    return key;
   };
 
   for (const [i, item] of items.entries()) {
@@ -162,15 +161,9 @@ export async function importPaste(
     if (held) return altered(offset, held);
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
-    let wire: WireKey;
-    if (p.format === 'sealed-v2') {
-      const key = await sealedKeyFor(p.chat, p.k);
-      if (!key) return wrong(offset, p);
-      wire = { format: 'sealed-v2', key };
-    } else {
-      wire = legacyWireKey(secret, p.chat, opts.suffix?.trim() || undefined);
-    }
-    const r = openWithWireKey(wire, p) as Result<OpenedPointer>;
+    const wire = await newChatKey(p, secret);
+    if (!wire) return wrong(offset, p);
+    const r = openWithOwnKey(wire, p);
     if (!r.ok) {
       return r.error.code === 'wrong-secret-or-altered'
         ? wrong(offset, p)

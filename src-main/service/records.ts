@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src-shared/limits.js';
 import type { Direction, Format, LocalChatId } from '../../src-shared/types.js';
 import type { WireKey } from './chat-secrets.js';
 
@@ -14,6 +15,9 @@ export interface ChatMeta {
   /** Chats created here send their name as the sealed title; chats created on receipt do not. */
   readonly createdHere: boolean;
 }
+
+/** A sealed chat's scrypt cost k; records written before k was stored used the default. */
+export const chatCost = (meta: ChatMeta): number => meta.k ?? LIMITS.kDefault;
 
 /** Sealed under the chat's unlock key. */
 export interface ChatSecretBox {

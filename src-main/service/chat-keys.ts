@@ -1,0 +1,204 @@
+import { kProblem, legacyChatIdProblem } from '../../src-shared/checks.js';
+import { LIMITS } from '../../src-shared/limits.js';
+import type { ChatSummary, LocalChatId, MessageId, NewChat } from '../../src-shared/types.js';
+import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
+import type { ChatId } from '../core/pointer-types.js';
+import { sealedKeyFromBytes } from '../core/sealed-key.js';
+import { openJson, sealJson } from '../vault/box.js';
+import type { ChatRow } from '../vault/rows.js';
+import {
+  chatProof,
+  deriveSealedWireKey,
+  legacyWireKey,
+  newSealedWireId,
+  type WireKey,
+} from './chat-secrets.js';
+import { now, type ServiceContext } from './context.js';
+import { insertMessage } from './messages.js';
+import {
+  type ChatMeta,
+  type ChatSecretBox,
+  chatCost,
+  type MessageBody,
+  type RememberedBox,
+} from './records.js';
+import { ServiceError } from './service-error.js';
+import { chatUnlockKey, LEGACY_PROOF_LOG2N, randomKey, randomSalt, routeIndex } from './vault-keys.js';
+
+// A chat's keys: created with a secret, opened with it (or with the login when
+// remembered), locked by hand, by idle time or all at once. See vault-keys.ts
+// for the hierarchy.
+
+export async function createChat(ctx: ServiceContext, req: NewChat): Promise<ChatSummary> {
+  ctx.requireSession();
+  const name = ctx.checkName(req.name);
+  if (req.secret.trim() === '') throw new ServiceError('bad-input', 'The chat secret is empty.');
+  if (req.format === 'legacy') {
+    const wire = (req.legacyId ?? String(100000 + Math.floor(Math.random() * 900000))).trim();
+    const problem = legacyChatIdProblem(wire);
+    if (problem) throw new ServiceError('bad-input', problem);
+    const wireKey = legacyWireKey(req.secret, wire, req.suffix?.trim() || undefined);
+    return insertChat(ctx, { name, format: 'legacy', wire, createdHere: true }, wireKey);
+  }
+  if (req.legacyId !== undefined || req.suffix !== undefined) {
+    throw new ServiceError('bad-input', 'A chat id and suffix are chosen only for legacy chats.');
+  }
+  const k = req.k ?? ctx.opts.chatLog2N ?? LIMITS.kDefault;
+  const problem = kProblem(k);
+  if (problem) throw new ServiceError('bad-input', problem);
+  const wire = newSealedWireId();
+  const key = await deriveSealedWireKey(ctx.kdf, req.secret, wire, k);
+  return insertChat(
+    ctx,
+    { name, format: 'sealed-v2', wire, k, createdHere: true },
+    { format: 'sealed-v2', key },
+  );
+}
+
+/**
+ * Writes a new chat row and opens it. `firstMessage`, when given, is stored in
+ * the same transaction: a chat created on receipt never exists without it.
+ */
+export async function insertChat(
+  ctx: ServiceContext,
+  given: ChatMeta,
+  wire: WireKey,
+  firstMessage?: { epoch: number; body: MessageBody },
+): Promise<ChatSummary & { messageId?: MessageId }> {
+  const s = ctx.requireSession();
+  const salt = randomSalt();
+  const meta: ChatMeta =
+    given.format === 'legacy' ? { ...given, proofLog2N: ctx.opts.chatLog2N ?? LEGACY_PROOF_LOG2N } : given;
+  const proof = await chatProof(ctx.kdf, wire, salt, meta.proofLog2N);
+  // The proof took a while: if the person logged out meanwhile, write nothing.
+  if (ctx.session !== s)
+    throw new ServiceError('not-logged-in', 'Logged out before the chat was created; nothing was stored.');
+  const cdk = randomKey();
+  const unlockKey = chatUnlockKey(s.dk, salt, proof);
+  const secretBox: ChatSecretBox = {
+    cdk: toBase64Url(cdk),
+    ...(wire.format === 'legacy' ? { suffix: wire.suffix } : {}),
+  };
+  let messageId: MessageId | undefined;
+  const id = ctx.store.transaction(() => {
+    const id = ctx.store.insertChat(
+      routeIndex(s.dk, meta.format, meta.wire),
+      Buffer.alloc(0),
+      salt,
+      sealJson(unlockKey, secretBox, `chat-key|${toHex(salt)}`),
+      now(),
+    ) as LocalChatId;
+    ctx.store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
+    if (firstMessage) messageId = insertMessage(ctx, id, cdk, firstMessage.epoch, firstMessage.body);
+    return id;
+  });
+  wipe(unlockKey, proof);
+  ctx.open.add({ id, meta, cdk, wire, remembered: false, lastUsed: Date.now() });
+  return { ...ctx.chat(id), ...(messageId === undefined ? {} : { messageId }) };
+}
+
+/** Opens a chat with its secret. A wrong secret opens nothing and changes nothing. */
+export async function unlockChat(ctx: ServiceContext, id: LocalChatId, secret: string): Promise<ChatSummary> {
+  const s = ctx.requireSession();
+  const row = ctx.row(id);
+  const meta = ctx.meta(row);
+  const wire: WireKey =
+    meta.format === 'sealed-v2'
+      ? { format: 'sealed-v2', key: await deriveSealedWireKey(ctx.kdf, secret, meta.wire, chatCost(meta)) }
+      : legacyWireKey(secret, meta.wire);
+  const proof = await chatProof(ctx.kdf, wire, row.unlock_salt, meta.proofLog2N);
+  if (ctx.session !== s) throw new ServiceError('not-logged-in', 'Log in first.');
+  // An open chat stays as it is, but a wrong secret is still called wrong.
+  const opened = ctx.open.has(id)
+    ? openSecretBox(ctx, row, proof) !== undefined
+    : openWithProof(ctx, row, meta, wire, proof);
+  if (!opened) throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
+  return ctx.chat(id);
+}
+
+/** The chat's data key box, opened by a proof of its secret; undefined when the proof is not its. */
+function openSecretBox(ctx: ServiceContext, row: ChatRow, proof: Uint8Array): ChatSecretBox | undefined {
+  const unlockKey = chatUnlockKey(ctx.requireSession().dk, row.unlock_salt, proof);
+  const box = openJson<ChatSecretBox>(unlockKey, row.wrapped_key, `chat-key|${toHex(row.unlock_salt)}`);
+  wipe(unlockKey);
+  return box;
+}
+
+/** Tries a proof against a chat row; on success the chat is open. */
+function openWithProof(
+  ctx: ServiceContext,
+  row: ChatRow,
+  meta: ChatMeta,
+  wire: WireKey,
+  proof: Uint8Array,
+): boolean {
+  const box = openSecretBox(ctx, row, proof);
+  if (!box) return false;
+  const cdk = fromBase64Url(box.cdk) as Uint8Array;
+  const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
+  const id = row.id as LocalChatId;
+  ctx.open.add({ id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() });
+  return true;
+}
+
+/** At login: opens a chat whose key the person chose to remember on this computer. */
+export function openRemembered(ctx: ServiceContext, row: ChatRow): void {
+  const s = ctx.requireSession();
+  const box = openJson<RememberedBox>(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`);
+  if (!box) return;
+  const meta = ctx.meta(row);
+  const wire: WireKey =
+    meta.format === 'sealed-v2'
+      ? {
+          format: 'sealed-v2',
+          key: sealedKeyFromBytes(meta.wire as ChatId, chatCost(meta), fromBase64Url(box.wire) as Uint8Array),
+        }
+      : legacyWireKey(box.wire, meta.wire);
+  openWithProof(ctx, row, meta, wire, fromBase64Url(box.proof) as Uint8Array);
+}
+
+export function lockChat(ctx: ServiceContext, id: LocalChatId): void {
+  ctx.row(id);
+  ctx.open.lock(id, 'request');
+}
+
+/** Locks every chat that is not remembered (suspend, screen lock, or on request). */
+export function lockAll(ctx: ServiceContext, reason: 'suspend' | 'request' = 'request'): void {
+  ctx.requireSession();
+  ctx.open.lockAllButRemembered();
+  ctx.emit({ type: 'all-locked', reason });
+}
+
+/** Locks chats idle longer than the setting; remembered chats stay open while logged in. */
+export function lockIdleChats(ctx: ServiceContext, at = Date.now()): LocalChatId[] {
+  const minutes = ctx.session?.settings.autoLockMinutes ?? 0;
+  return minutes > 0 ? ctx.open.lockIdle(at - minutes * 60_000) : [];
+}
+
+/** Keeps this chat's key wrapped under the profile key: it then unlocks with the login. */
+export async function rememberChat(ctx: ServiceContext, id: LocalChatId): Promise<ChatSummary> {
+  const s = ctx.requireSession();
+  const c = ctx.openChat(id);
+  const row = ctx.row(id);
+  const proof = await chatProof(ctx.kdf, c.wire, row.unlock_salt, c.meta.proofLog2N);
+  if (ctx.session !== s || ctx.open.get(id) !== c) {
+    throw new ServiceError('chat-locked', 'The chat was locked meanwhile; nothing was remembered.');
+  }
+  const wireBytes =
+    c.wire.format === 'sealed-v2'
+      ? toBase64Url(new Uint8Array([...c.wire.key.enc, ...c.wire.key.macKey]))
+      : c.wire.secret;
+  const box: RememberedBox = { proof: toBase64Url(proof), wire: wireBytes };
+  ctx.store.setRemembered(id, sealJson(s.dk, box, `chat-remember|${id}`));
+  ctx.open.add({ ...c, remembered: true });
+  return ctx.chat(id);
+}
+
+/** Forgets the remembered key: the chat needs its secret again after this session. */
+export function forgetChat(ctx: ServiceContext, id: LocalChatId): ChatSummary {
+  ctx.row(id);
+  ctx.store.setRemembered(id, null);
+  const c = ctx.open.get(id);
+  if (c) ctx.open.add({ ...c, remembered: false });
+  return ctx.chat(id);
+}

@@ -1,0 +1,150 @@
+import { chatNameProblem } from '../../src-shared/checks.js';
+import type { ChatSummary, LocalChatId, MessengerEvent, Settings } from '../../src-shared/types.js';
+import { openJson } from '../vault/box.js';
+import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
+import type { ChatRow } from '../vault/rows.js';
+import { VaultStore } from '../vault/vault-store.js';
+import { KdfPool } from './kdf/kdf-pool.js';
+import { OpenChats } from './open-chats.js';
+import type { ChatMeta, OpenChat } from './records.js';
+import { ServiceError } from './service-error.js';
+
+export interface MessengerOptions extends OpenDbOptions {
+  /** Sealed v2 cost for new chats (and the legacy proof cost); tests use 12 to stay fast. Default 17. */
+  readonly chatLog2N?: number;
+  /** Master phrase cost; default 17. */
+  readonly profileLog2N?: number;
+  /** Milliseconds between idle checks; default 15 s. */
+  readonly idleCheckMs?: number;
+}
+
+/** A logged-in profile: its data key, in memory only, wiped on logout. */
+export interface Session {
+  readonly dk: Uint8Array;
+  readonly nickname: string;
+  settings: Settings;
+}
+
+export const now = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * What every room of the service shares: the vault, the scrypt worker, the
+ * session and its open chats, and the event listeners. The rooms
+ * (profile-session, chat-keys, chats, messages, import-port) are functions
+ * over this one object; the Messenger is their facade.
+ */
+export class ServiceContext {
+  readonly path: string;
+  readonly opts: MessengerOptions;
+  readonly kdf = new KdfPool();
+  readonly open: OpenChats;
+  session: Session | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
+  /** Imports run one after another (see import-port.ts). */
+  importQueue: Promise<unknown> = Promise.resolve();
+  readonly #listeners = new Set<(e: MessengerEvent) => void>();
+  /** Opened on first use; closed (and forgotten) by close() and deleteProfile(). */
+  #vault: { db: Db; store: VaultStore } | undefined;
+  #closed = false;
+
+  constructor(path: string, opts: MessengerOptions) {
+    this.path = path;
+    this.opts = opts;
+    this.open = new OpenChats((chatId, reason) => this.emit({ type: 'chat-locked', chatId, reason }));
+    this.#vault = this.#openVault();
+  }
+
+  #openVault() {
+    const db = openDb(this.path, this.opts);
+    return { db, store: new VaultStore(db) };
+  }
+
+  get store(): VaultStore {
+    if (this.#closed)
+      throw new ServiceError('vault-closed', 'The vault is closed; restart the app to open it again.');
+    this.#vault ??= this.#openVault();
+    return this.#vault.store;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Closes the database; with `forever`, the next use is refused instead of opening a fresh vault. */
+  closeVault(forever: boolean): void {
+    this.#vault?.db.close();
+    this.#vault = undefined;
+    if (forever) this.#closed = true;
+  }
+
+  onEvent(listener: (e: MessengerEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(e: MessengerEvent): void {
+    for (const l of this.#listeners) l(e);
+  }
+
+  requireSession(): Session {
+    if (this.session) return this.session;
+    const exists = this.store.profile() !== undefined;
+    throw new ServiceError(
+      exists ? 'not-logged-in' : 'no-profile',
+      exists ? 'Log in first.' : 'There is no profile in this vault yet; create one first.',
+    );
+  }
+
+  /** The chat's row, for a logged-in session; a clear refusal when there is no such chat. */
+  row(id: LocalChatId): ChatRow {
+    this.requireSession();
+    const row = this.store.chat(id);
+    if (!row) throw new ServiceError('unknown-chat', `There is no chat ${id}.`);
+    return row;
+  }
+
+  /** The chat's name, format and wire id: sealed under the profile key, readable after login. */
+  meta(row: ChatRow): ChatMeta {
+    const m = openJson<ChatMeta>(this.requireSession().dk, row.meta, `chat-meta|${row.id}`);
+    if (!m) throw new ServiceError('unknown-chat', 'This chat record cannot be read with this profile.');
+    return m;
+  }
+
+  summary(row: ChatRow, meta = this.meta(row)): ChatSummary {
+    const id = row.id as LocalChatId;
+    return {
+      id,
+      name: meta.name,
+      format: meta.format,
+      wireId: meta.wire,
+      locked: !this.open.has(id),
+      remembered: row.remembered !== null,
+      count: row.count,
+      trashCount: row.trashed_count,
+      lastActivity: row.last_activity,
+    };
+  }
+
+  chat(id: LocalChatId): ChatSummary {
+    return this.summary(this.row(id));
+  }
+
+  /** The open chat, or a clear refusal; every use counts as activity for auto-lock. */
+  openChat(id: LocalChatId): OpenChat {
+    this.requireSession();
+    const c = this.open.get(id);
+    if (c) {
+      c.lastUsed = Date.now();
+      return c;
+    }
+    const name = this.meta(this.row(id)).name;
+    throw new ServiceError('chat-locked', `Chat "${name}" is locked; unlock it with its secret.`);
+  }
+
+  /** A chat name as stored: trimmed, within the limit, or refused with a sentence. */
+  checkName(name: string): string {
+    const problem = chatNameProblem(name);
+    if (problem) throw new ServiceError('bad-input', problem);
+    return name.trim();
+  }
+}

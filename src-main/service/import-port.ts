@@ -1,0 +1,114 @@
+import type { Format, ImportOutcome, LocalChatId, MessageId, PointerPeek } from '../../src-shared/types.js';
+import { parsePaste } from '../core/paste.js';
+import { insertChat, unlockChat } from './chat-keys.js';
+import { openWithOwnKey, receivedChatName, type WireKey, wireKeyForPointer } from './chat-secrets.js';
+import type { ServiceContext } from './context.js';
+import type { ImportOptions } from './import-options.js';
+import { type ImportPort, importPaste as routePaste } from './import-router.js';
+import { insertMessage, messageView } from './messages.js';
+import type { ChatMeta, MessageBody, OpenChat } from './records.js';
+import { ServiceError } from './service-error.js';
+import { routeIndex, seenIndex } from './vault-keys.js';
+
+// Where pasted pointers come in: a look at one pointer with a secret (nothing
+// stored), and the import of a whole paste through the router.
+
+/**
+ * Checks a secret against one pointer without storing anything, and tells
+ * what the pointer would name its chat: the import dialog asks for a new
+ * chat's secret first, then offers the sender's title as the name.
+ */
+export async function peekPointer(
+  ctx: ServiceContext,
+  text: string,
+  secret: string,
+  suffix?: string,
+): Promise<PointerPeek> {
+  ctx.requireSession();
+  const parsed = parsePaste(text)[0]?.result;
+  if (!parsed) throw new ServiceError('bad-input', 'There is no pointer here.');
+  if (!parsed.ok) throw new ServiceError('bad-input', parsed.error.message);
+  const p = parsed.value;
+  const opened = openWithOwnKey(await wireKeyForPointer(ctx.kdf, p, secret, suffix), p);
+  if (!opened.ok) {
+    throw new ServiceError(
+      'wrong-secret',
+      'That secret does not open this pointer; nothing was created or stored.',
+    );
+  }
+  return {
+    format: p.format,
+    wireId: p.chat,
+    name: receivedChatName(opened.value),
+    ...(opened.value.title ? { title: opened.value.title } : {}),
+  };
+}
+
+/**
+ * Imports run one at a time: two pastes of the same new pointer or the same
+ * new chat must not race between the duplicate check and the write.
+ */
+export function importPaste(
+  ctx: ServiceContext,
+  text: string,
+  opts: ImportOptions = {},
+): Promise<ImportOutcome[]> {
+  ctx.requireSession();
+  if (opts.name !== undefined && opts.name.trim() !== '') ctx.checkName(opts.name);
+  const run = ctx.importQueue.then(() => routePaste(importPort(ctx), text, opts));
+  ctx.importQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** The narrow view of the messenger the import router works through. */
+function importPort(ctx: ServiceContext): ImportPort {
+  const s = ctx.requireSession();
+  return {
+    kdf: ctx.kdf,
+    seen: (pointer: string) => {
+      const hit = ctx.store.seen(seenIndex(s.dk, pointer));
+      if (!hit) return undefined;
+      const chatId = hit.chat_id as LocalChatId;
+      // Whether it is one's own sent message can only be read while the chat is open.
+      const c = ctx.open.get(chatId);
+      const row = c && ctx.store.message(chatId, hit.id);
+      const direction = c && row ? messageView(c, row).direction : undefined;
+      return { chat: ctx.chat(chatId), ...(direction ? { direction } : {}) };
+    },
+    candidates: (format: Format, wire: string) =>
+      ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map((row) => ({
+        summary: ctx.summary(row),
+        open: ctx.open.get(row.id as LocalChatId),
+      })),
+    unlock: async (id: LocalChatId, secret: string) => {
+      try {
+        await unlockChat(ctx, id, secret);
+        return ctx.open.get(id);
+      } catch (e) {
+        if (e instanceof ServiceError && (e.code === 'wrong-secret' || e.code === 'bad-input'))
+          return undefined;
+        throw e;
+      }
+    },
+    store: (c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>) => {
+      c.lastUsed = Date.now();
+      return ctx.store.transaction(() =>
+        insertMessage(ctx, c.id, c.cdk, epoch, { ...body, dir: 'received' }),
+      );
+    },
+    create: async (
+      meta: Omit<ChatMeta, 'createdHere'>,
+      wire: WireKey,
+      epoch: number,
+      body: Omit<MessageBody, 'dir'>,
+    ) => {
+      const chat = await insertChat(
+        ctx,
+        { ...meta, name: ctx.checkName(meta.name), createdHere: false },
+        wire,
+        { epoch, body: { ...body, dir: 'received' } },
+      );
+      return { chat, messageId: chat.messageId as MessageId };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { rmSync } from 'node:fs';
+import { autoLockProblem, nicknameProblem } from '../../src-shared/checks.js';
+import { DEFAULT_SETTINGS, type ProfileStatus, type Settings } from '../../src-shared/types.js';
+import { wipe } from '../core/bytes.js';
+import { open, openJson, seal, sealJson } from '../vault/box.js';
+import { lockIdleChats, openRemembered } from './chat-keys.js';
+import { now, type ServiceContext } from './context.js';
+import { ServiceError } from './service-error.js';
+import { masterBytes, PROFILE_KDF_LOG2N, randomKey, randomSalt } from './vault-keys.js';
+
+// The profile and its session: create, log in and out, change the master
+// phrase, delete, settings, and the idle timer that runs while logged in.
+
+export function status(ctx: ServiceContext): ProfileStatus {
+  const p = ctx.store.profile();
+  return p
+    ? { exists: true, nickname: p.nickname, loggedIn: ctx.session !== undefined }
+    : { exists: false, loggedIn: false };
+}
+
+/** The key that wraps DK: the master phrase through scrypt, in the worker. */
+const masterKek = (ctx: ServiceContext, master: string, salt: Uint8Array, log2n: number) =>
+  ctx.kdf.scrypt(masterBytes(master), salt, log2n, 32);
+
+export async function createProfile(ctx: ServiceContext, nickname: string, master: string): Promise<void> {
+  if (ctx.store.profile()) throw new ServiceError('profile-exists', 'This vault already has a profile.');
+  const nickProblem = nicknameProblem(nickname);
+  if (nickProblem) throw new ServiceError('bad-input', nickProblem);
+  if (master.trim() === '') throw new ServiceError('bad-input', 'The master phrase is empty.');
+  const nick = nickname.trim();
+  const log2n = ctx.opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+  const salt = randomSalt();
+  const kek = await masterKek(ctx, master, salt, log2n);
+  const dk = randomKey();
+  ctx.store.insertProfile(
+    {
+      nickname: nick,
+      kdf_salt: salt,
+      kdf_log2n: log2n,
+      wrapped_key: seal(kek, dk, 'profile-key'),
+      settings: sealJson(dk, DEFAULT_SETTINGS, 'settings'),
+    },
+    now(),
+  );
+  wipe(kek);
+  ctx.session = { dk, nickname: nick, settings: DEFAULT_SETTINGS };
+  startIdleTimer(ctx);
+}
+
+async function unwrapProfileKey(ctx: ServiceContext, master: string): Promise<Uint8Array> {
+  const p = ctx.store.profile();
+  if (!p) throw new ServiceError('no-profile', 'There is no profile in this vault yet; create one first.');
+  const kek = await masterKek(ctx, master, p.kdf_salt, p.kdf_log2n);
+  const dk = open(kek, p.wrapped_key, 'profile-key');
+  wipe(kek);
+  if (!dk) throw new ServiceError('wrong-passphrase', 'That master phrase is not the right one.');
+  return new Uint8Array(dk);
+}
+
+export async function login(ctx: ServiceContext, master: string): Promise<void> {
+  const dk = await unwrapProfileKey(ctx, master);
+  const p = ctx.store.profile();
+  if (!p) throw new ServiceError('no-profile', 'The profile was deleted meanwhile.');
+  logout(ctx);
+  const settings = (p.settings && openJson<Settings>(dk, p.settings, 'settings')) || DEFAULT_SETTINGS;
+  ctx.session = { dk, nickname: p.nickname, settings: { ...DEFAULT_SETTINGS, ...settings } };
+  for (const row of ctx.store.chats()) {
+    if (row.remembered) openRemembered(ctx, row);
+  }
+  startIdleTimer(ctx);
+}
+
+/** Forgets every key: the profile's and every chat's (logout, suspend, screen lock, quit). */
+export function logout(ctx: ServiceContext, reason: 'logout' | 'suspend' = 'logout'): void {
+  const had = ctx.session !== undefined;
+  ctx.open.wipeAll();
+  if (ctx.session) wipe(ctx.session.dk);
+  ctx.session = undefined;
+  if (ctx.idleTimer) clearInterval(ctx.idleTimer);
+  ctx.idleTimer = undefined;
+  if (had) ctx.emit({ type: 'all-locked', reason });
+}
+
+/** Re-wraps the one profile key under the new phrase; nothing else is re-encrypted. */
+export async function changeMaster(ctx: ServiceContext, oldMaster: string, newMaster: string): Promise<void> {
+  ctx.requireSession();
+  if (newMaster.trim() === '') throw new ServiceError('bad-input', 'The new master phrase is empty.');
+  const dk = await unwrapProfileKey(ctx, oldMaster);
+  const log2n = ctx.opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+  const salt = randomSalt();
+  const kek = await masterKek(ctx, newMaster, salt, log2n);
+  ctx.store.rewrapProfile(salt, log2n, seal(kek, dk, 'profile-key'));
+  wipe(kek, dk);
+}
+
+/** Removes the vault file and its -wal and -shm. Needs the login and the word DELETE. */
+export function deleteProfile(ctx: ServiceContext, confirm: string): void {
+  ctx.requireSession();
+  if (confirm !== 'DELETE') {
+    throw new ServiceError('not-confirmed', 'To delete the profile, type the word DELETE exactly.');
+  }
+  logout(ctx);
+  // The file goes; the messenger stays usable: the next call opens a fresh, empty vault.
+  ctx.closeVault(false);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(ctx.path + suffix, { force: true });
+}
+
+export function setSettings(ctx: ServiceContext, patch: Partial<Settings>): Settings {
+  const s = ctx.requireSession();
+  const minutes = patch.autoLockMinutes ?? s.settings.autoLockMinutes;
+  const problem = autoLockProblem(minutes);
+  if (problem) throw new ServiceError('bad-input', problem);
+  s.settings = { ...s.settings, ...patch, autoLockMinutes: minutes };
+  ctx.store.setSettings(sealJson(s.dk, s.settings, 'settings'));
+  return s.settings;
+}
+
+export async function close(ctx: ServiceContext): Promise<void> {
+  if (ctx.closed) return;
+  logout(ctx);
+  ctx.closeVault(true);
+  await ctx.kdf.close();
+}
+
+function startIdleTimer(ctx: ServiceContext): void {
+  if (ctx.idleTimer) clearInterval(ctx.idleTimer);
+  ctx.idleTimer = setInterval(() => lockIdleChats(ctx), ctx.opts.idleCheckMs ?? 15_000);
+  ctx.idleTimer.unref();
+}
