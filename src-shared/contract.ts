@@ -11,6 +11,8 @@ import type {
   ChatSummary,
   HistoryPage,
   ImportOutcome,
+  LocalChatId,
+  MessageId,
   MessageView,
   PointerPeek,
   ProfileStatus,
@@ -24,8 +26,10 @@ const chars = (max: number) => text(utf16Units(max));
 const secret = chars(LIMITS.secretChars).min(1);
 const chatName = chars(LIMITS.titleChars).min(1);
 const suffix = chars(LIMITS.legacySuffixChars).min(1);
-const chatId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const messageId = chatId;
+// Row ids come out of validation branded, so main's handlers take them as they are, without casts.
+const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const chatId = rowId.transform((n) => n as LocalChatId);
+const messageId = rowId.transform((n) => n as MessageId);
 const chat = z.object({ chatId }).strict();
 const message = z.object({ chatId, messageId }).strict();
 const none = z.object({}).strict().optional();

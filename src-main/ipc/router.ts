@@ -6,7 +6,6 @@ import {
   contract,
   INVOKE_CHANNEL_PREFIX,
 } from '../../src-shared/contract.js';
-import type { LocalChatId, MessageId } from '../../src-shared/types.js';
 import type { Messenger } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
 
@@ -19,8 +18,6 @@ export interface RouterDeps {
 }
 
 type Handlers = { [K in CallName]: (args: z.output<(typeof contract)[K]['args']>) => unknown };
-
-const ids = (a: { chatId: number }) => a.chatId as LocalChatId;
 
 function handlers(d: RouterDeps): Handlers {
   const m = d.messenger;
@@ -36,22 +33,22 @@ function handlers(d: RouterDeps): Handlers {
     setSettings: (a) => m.setSettings(a),
     listChats: () => m.listChats(),
     createChat: (a) => m.createChat(a),
-    unlockChat: (a) => m.unlockChat(ids(a), a.secret),
-    lockChat: (a) => m.lockChat(ids(a)),
+    unlockChat: (a) => m.unlockChat(a.chatId, a.secret),
+    lockChat: (a) => m.lockChat(a.chatId),
     lockAll: () => m.lockAll('request'),
-    chatInfo: (a) => m.chatInfo(ids(a)),
-    renameChat: (a) => m.renameChat(ids(a), a.name),
-    deleteChat: (a) => m.deleteChat(ids(a)),
-    rememberChat: (a) => m.rememberChat(ids(a)),
-    forgetChat: (a) => m.forgetChat(ids(a)),
-    send: (a) => m.send(ids(a), a.text),
-    history: (a) => m.history(ids(a), a),
-    search: (a) => m.search(ids(a), a.query),
-    trashMessage: (a) => m.trashMessage(ids(a), a.messageId as MessageId),
-    restoreMessage: (a) => m.restoreMessage(ids(a), a.messageId as MessageId),
-    purgeMessage: (a) => m.purgeMessage(ids(a), a.messageId as MessageId),
-    emptyTrash: (a) => m.emptyTrash(ids(a)),
-    clearHistory: (a) => m.clearHistory(ids(a)),
+    chatInfo: (a) => m.chatInfo(a.chatId),
+    renameChat: (a) => m.renameChat(a.chatId, a.name),
+    deleteChat: (a) => m.deleteChat(a.chatId),
+    rememberChat: (a) => m.rememberChat(a.chatId),
+    forgetChat: (a) => m.forgetChat(a.chatId),
+    send: (a) => m.send(a.chatId, a.text),
+    history: (a) => m.history(a.chatId, a),
+    search: (a) => m.search(a.chatId, a.query),
+    trashMessage: (a) => m.trashMessage(a.chatId, a.messageId),
+    restoreMessage: (a) => m.restoreMessage(a.chatId, a.messageId),
+    purgeMessage: (a) => m.purgeMessage(a.chatId, a.messageId),
+    emptyTrash: (a) => m.emptyTrash(a.chatId),
+    clearHistory: (a) => m.clearHistory(a.chatId),
     importPaste: async (a) => {
       importAbort?.abort();
       const ctl = new AbortController();

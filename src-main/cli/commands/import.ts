@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { ImportOutcome } from '../../../src-shared/types.js';
-import { parsePaste } from '../../core/paste.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { outcomeLine } from '../format.js';
@@ -43,9 +42,8 @@ export async function importCmd(args: string[]): Promise<number> {
     let out = await m.importPaste(text, { ...opts, ...(secret === undefined ? {} : { secret }) });
     if (secret === undefined && canPrompt && out.some(needsSecret)) {
       const asked = await promptHidden('Some pointers need a chat secret. Secret: ');
-      // Only the pointers that needed it go round again; the rest keep their outcome.
-      const items = parsePaste(text);
-      const again = items.filter((_, i) => needsSecret(out[i] as ImportOutcome)).map((it) => it.text);
+      // Only the pointers that needed it go round again (each outcome carries its pointer's text).
+      const again = out.filter(needsSecret).map((o) => o.pointer);
       const retried = await m.importPaste(again.join('\n'), { ...opts, secret: asked });
       let j = 0;
       out = out.map((o) => (needsSecret(o) ? { ...(retried[j++] as ImportOutcome), offset: o.offset } : o));
