@@ -210,19 +210,22 @@ describe('chats', () => {
   });
 
   it('the idle check runs by itself while logged in, and again after the next login', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // Only the clock and the idle check's interval are fake: scrypt runs in a worker thread,
+    // whose messages (and setImmediate, queueMicrotask) must stay real.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     try {
       vi.setSystemTime(new Date('2027-01-01T10:00:00Z'));
       const m = vaults.open(join(vaults.dir(), 'vault.sqlite'), { idleCheckMs: 10 });
       await m.createProfile('Alice', 'master');
       const chat = await m.createChat({ name: 'Idle', secret: 'idle-secret', format: 'sealed-v2' });
       const events = recordEvents(m);
-      const settle = () => new Promise((r) => setTimeout(r, 80));
+      // Several runs of the 10 ms idle check.
+      const settle = () => vi.advanceTimersByTime(80);
 
-      await settle();
+      settle();
       expect(m.chat(chat.id).locked).toBe(false);
       vi.setSystemTime(new Date('2027-01-01T10:06:00Z'));
-      await settle();
+      settle();
       expect(m.chat(chat.id).locked).toBe(true);
       expect(events).toEqual([{ type: 'chat-locked', chatId: chat.id, reason: 'idle' }]);
 
@@ -230,7 +233,7 @@ describe('chats', () => {
       await m.login('master');
       await m.unlockChat(chat.id, 'idle-secret');
       vi.setSystemTime(new Date('2027-01-01T10:12:00Z'));
-      await settle();
+      settle();
       expect(m.chat(chat.id).locked).toBe(true);
     } finally {
       vi.useRealTimers();
