@@ -33,6 +33,7 @@ const messageId = rowId.transform((n) => n as MessageId);
 const chat = z.object({ chatId }).strict();
 const message = z.object({ chatId, messageId }).strict();
 const none = z.object({}).strict().optional();
+// Optional arguments are absent or given, never `undefined`: the types say the same (exactOptionalPropertyTypes).
 
 /** A call's schema and, as a phantom type, what it returns. */
 const call =
@@ -52,8 +53,8 @@ export const contract = {
   setSettings: call<Settings>()(
     z
       .object({
-        autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).optional(),
-        lockOnSuspend: z.boolean().optional(),
+        autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).exactOptional(),
+        lockOnSuspend: z.boolean().exactOptional(),
       })
       .strict(),
   ),
@@ -65,9 +66,9 @@ export const contract = {
         name: chatName,
         secret,
         format: z.enum(['sealed-v2', 'legacy']),
-        legacyId: text(LIMITS.legacyChatChars).min(1).optional(),
-        suffix: suffix.optional(),
-        k: z.number().int().min(LIMITS.kMin).max(LIMITS.kMax).optional(),
+        legacyId: text(LIMITS.legacyChatChars).min(1).exactOptional(),
+        suffix: suffix.exactOptional(),
+        k: z.number().int().min(LIMITS.kMin).max(LIMITS.kMax).exactOptional(),
       })
       .strict(),
   ),
@@ -87,9 +88,9 @@ export const contract = {
     z
       .object({
         chatId,
-        trash: z.boolean().optional(),
-        page: z.number().int().min(0).max(1_000_000).optional(),
-        pageSize: z.number().int().min(1).max(1_000_000).optional(),
+        trash: z.boolean().exactOptional(),
+        page: z.number().int().min(0).max(1_000_000).exactOptional(),
+        pageSize: z.number().int().min(1).max(1_000_000).exactOptional(),
       })
       .strict(),
   ),
@@ -104,14 +105,14 @@ export const contract = {
     z
       .object({
         text: text(LIMITS.pasteBytes).min(1),
-        secret: secret.optional(),
-        name: chatName.optional(),
-        suffix: suffix.optional(),
+        secret: secret.exactOptional(),
+        name: chatName.exactOptional(),
+        suffix: suffix.exactOptional(),
       })
       .strict(),
   ),
   peekPointer: call<PointerPeek>()(
-    z.object({ text: text(LIMITS.pointerBytes).min(1), secret, suffix: suffix.optional() }).strict(),
+    z.object({ text: text(LIMITS.pointerBytes).min(1), secret, suffix: suffix.exactOptional() }).strict(),
   ),
   cancelImport: call<null>()(none),
   copyText: call<null>()(z.object({ text: chars(LIMITS.clipboardChars) }).strict()),
