@@ -1,17 +1,4 @@
-import type {
-  ChatInfo,
-  ChatSummary,
-  HistoryPage,
-  ImportOutcome,
-  LocalChatId,
-  MessageId,
-  MessageView,
-  MessengerEvent,
-  NewChat,
-  PointerPeek,
-  ProfileStatus,
-  Settings,
-} from '../../src-shared/types.js';
+import type { LocalChatId, MessageId, MessengerEvent, NewChat, Settings } from '../../src-shared/types.js';
 import * as keys from './chat-keys.js';
 import * as chats from './chats.js';
 import { type MessengerOptions, ServiceContext } from './context.js';
@@ -25,8 +12,9 @@ export type { MessengerOptions } from './context.js';
 /**
  * The messenger as plain TypeScript: profile, chats, messages, import. The CLI
  * and the IPC router are fronts on it. Keys live in its context, in memory,
- * and nowhere else. Each method hands over to the room that does the work:
- * profile-session, chat-keys, chats, messages, import-port.
+ * and nowhere else. Each method hands over to the room that does the work
+ * (profile-session, chat-keys, chats, messages, import-port), which declares
+ * what the call returns.
  */
 export class Messenger {
   readonly #ctx: ServiceContext;
@@ -48,62 +36,56 @@ export class Messenger {
   }
 
   // The profile and its session.
-  status = (): ProfileStatus => profile.status(this.#ctx);
-  createProfile = (nickname: string, master: string): Promise<void> =>
-    profile.createProfile(this.#ctx, nickname, master);
-  login = (master: string): Promise<void> => profile.login(this.#ctx, master);
-  logout = (reason: 'logout' | 'suspend' = 'logout'): void => profile.logout(this.#ctx, reason);
-  changeMaster = (oldMaster: string, newMaster: string): Promise<void> =>
+  status = () => profile.status(this.#ctx);
+  createProfile = (nickname: string, master: string) => profile.createProfile(this.#ctx, nickname, master);
+  login = (master: string) => profile.login(this.#ctx, master);
+  logout = (reason: 'logout' | 'suspend' = 'logout') => profile.logout(this.#ctx, reason);
+  changeMaster = (oldMaster: string, newMaster: string) =>
     profile.changeMaster(this.#ctx, oldMaster, newMaster);
-  deleteProfile = async (confirm: string): Promise<void> => profile.deleteProfile(this.#ctx, confirm);
-  settings = (): Settings => this.#ctx.requireSession().settings;
-  setSettings = (patch: Partial<Settings>): Settings => profile.setSettings(this.#ctx, patch);
-  close = (): Promise<void> => profile.close(this.#ctx);
+  deleteProfile = async (confirm: string) => profile.deleteProfile(this.#ctx, confirm);
+  settings = () => this.#ctx.requireSession().settings;
+  setSettings = (patch: Partial<Settings>) => profile.setSettings(this.#ctx, patch);
+  close = () => profile.close(this.#ctx);
 
   // Chats: the list, and what the login alone may do.
-  listChats = (): ChatSummary[] => chats.listChats(this.#ctx);
-  chat = (id: LocalChatId): ChatSummary => this.#ctx.chat(id);
-  findChat = (ref: string): ChatSummary => chats.findChat(this.#ctx, ref);
-  renameChat = (id: LocalChatId, name: string): ChatSummary => chats.renameChat(this.#ctx, id, name);
-  deleteChat = (id: LocalChatId): void => chats.deleteChat(this.#ctx, id);
-  chatInfo = (id: LocalChatId): Promise<ChatInfo> => chats.chatInfo(this.#ctx, id);
+  listChats = () => chats.listChats(this.#ctx);
+  chat = (id: LocalChatId) => this.#ctx.chat(id);
+  findChat = (ref: string) => chats.findChat(this.#ctx, ref);
+  renameChat = (id: LocalChatId, name: string) => chats.renameChat(this.#ctx, id, name);
+  deleteChat = (id: LocalChatId) => chats.deleteChat(this.#ctx, id);
+  chatInfo = (id: LocalChatId) => chats.chatInfo(this.#ctx, id);
 
   // A chat's keys: create, unlock, lock, remember.
-  createChat = (req: NewChat): Promise<ChatSummary> => keys.createChat(this.#ctx, req);
-  unlockChat = (id: LocalChatId, secret: string): Promise<ChatSummary> =>
-    keys.unlockChat(this.#ctx, id, secret);
-  lockChat = (id: LocalChatId): void => keys.lockChat(this.#ctx, id);
-  lockAll = (reason: 'suspend' | 'request' = 'request'): void => keys.lockAll(this.#ctx, reason);
-  lockIdleChats = (at = Date.now()): LocalChatId[] => keys.lockIdleChats(this.#ctx, at);
-  rememberChat = (id: LocalChatId): Promise<ChatSummary> => keys.rememberChat(this.#ctx, id);
-  forgetChat = (id: LocalChatId): ChatSummary => keys.forgetChat(this.#ctx, id);
+  createChat = (req: NewChat) => keys.createChat(this.#ctx, req);
+  unlockChat = (id: LocalChatId, secret: string) => keys.unlockChat(this.#ctx, id, secret);
+  lockChat = (id: LocalChatId) => keys.lockChat(this.#ctx, id);
+  lockAll = (reason: 'suspend' | 'request' = 'request') => keys.lockAll(this.#ctx, reason);
+  lockIdleChats = (at = Date.now()) => keys.lockIdleChats(this.#ctx, at);
+  rememberChat = (id: LocalChatId) => keys.rememberChat(this.#ctx, id);
+  forgetChat = (id: LocalChatId) => keys.forgetChat(this.#ctx, id);
 
   // Messages of an open chat.
-  send = (id: LocalChatId, text: string): { pointer: string; message: MessageView } =>
-    messages.send(this.#ctx, id, text);
-  message = (id: LocalChatId, messageId: MessageId): MessageView =>
-    messages.message(this.#ctx, id, messageId);
-  history = (id: LocalChatId, opts: messages.HistoryRequest = {}): HistoryPage =>
-    messages.history(this.#ctx, id, opts);
-  search = (id: LocalChatId, query: string): MessageView[] => messages.search(this.#ctx, id, query);
-  trashMessage = (id: LocalChatId, messageId: MessageId): void =>
+  send = (id: LocalChatId, text: string) => messages.send(this.#ctx, id, text);
+  message = (id: LocalChatId, messageId: MessageId) => messages.message(this.#ctx, id, messageId);
+  history = (id: LocalChatId, opts: messages.HistoryRequest = {}) => messages.history(this.#ctx, id, opts);
+  search = (id: LocalChatId, query: string) => messages.search(this.#ctx, id, query);
+  trashMessage = (id: LocalChatId, messageId: MessageId) =>
     messages.messageOp(this.#ctx, 'trash', id, messageId);
-  restoreMessage = (id: LocalChatId, messageId: MessageId): void =>
+  restoreMessage = (id: LocalChatId, messageId: MessageId) =>
     messages.messageOp(this.#ctx, 'restore', id, messageId);
-  purgeMessage = (id: LocalChatId, messageId: MessageId): void =>
+  purgeMessage = (id: LocalChatId, messageId: MessageId) =>
     messages.messageOp(this.#ctx, 'purge', id, messageId);
-  emptyTrash = (id: LocalChatId): number => messages.emptyTrash(this.#ctx, id);
-  clearHistory = (id: LocalChatId): number => messages.clearHistory(this.#ctx, id);
+  emptyTrash = (id: LocalChatId) => messages.emptyTrash(this.#ctx, id);
+  clearHistory = (id: LocalChatId) => messages.clearHistory(this.#ctx, id);
 
   /**
    * Runs several writes in one transaction (one fsync instead of one each):
    * for bulk work such as seeding a large history. Nothing is stored unless all is.
    */
-  batch = <T>(fn: () => T): T => this.#ctx.store.transaction(fn);
+  batch = <T>(fn: () => T) => this.#ctx.store.transaction(fn);
 
   // Pasted pointers.
-  peekPointer = (text: string, secret: string, suffix?: string): Promise<PointerPeek> =>
+  peekPointer = (text: string, secret: string, suffix?: string) =>
     imports.peekPointer(this.#ctx, text, secret, suffix);
-  importPaste = (text: string, opts: ImportOptions = {}): Promise<ImportOutcome[]> =>
-    imports.importPaste(this.#ctx, text, opts);
+  importPaste = (text: string, opts: ImportOptions = {}) => imports.importPaste(this.#ctx, text, opts);
 }
