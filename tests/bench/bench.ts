@@ -117,27 +117,30 @@ line('scrypt ms at k=18 (deriveSealedKey, 1 run)', `${fmt(median(ms18), 1)} ms`)
 {
   const dir = mkdtempSync(join(tmpdir(), 'clm-bench-'));
   const m = Messenger.open(join(dir, 'vault.sqlite'), { chatLog2N: 12, profileLog2N: 12 });
-  await m.createProfile('bench', 'bench master');
-  const n = 2000;
-  const paste: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const nonce = crypto.getRandomValues(new Uint8Array(16));
-    paste.push(
-      pointerToText(must(sealSealed(key, { author, text: `${text} ${i}`, epoch: epoch + i, nonce }))),
+  try {
+    await m.createProfile('bench', 'bench master');
+    const n = 2000;
+    const paste: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const nonce = crypto.getRandomValues(new Uint8Array(16));
+      paste.push(
+        pointerToText(must(sealSealed(key, { author, text: `${text} ${i}`, epoch: epoch + i, nonce }))),
+      );
+    }
+    let t = performance.now();
+    await m.importPaste(paste.join('\n'), { secret });
+    line(
+      `vault import, pointers stored/s (${n} sealed, new chat, fsync each)`,
+      fmt((n / (performance.now() - t)) * 1000),
     );
+    t = performance.now();
+    await m.importPaste(paste.join('\n'));
+    line(
+      `vault import, duplicates recognised/s (the same ${n} again)`,
+      fmt((n / (performance.now() - t)) * 1000),
+    );
+  } finally {
+    await m.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  let t = performance.now();
-  await m.importPaste(paste.join('\n'), { secret });
-  line(
-    `vault import, pointers stored/s (${n} sealed, new chat, fsync each)`,
-    fmt((n / (performance.now() - t)) * 1000),
-  );
-  t = performance.now();
-  await m.importPaste(paste.join('\n'));
-  line(
-    `vault import, duplicates recognised/s (the same ${n} again)`,
-    fmt((n / (performance.now() - t)) * 1000),
-  );
-  await m.close();
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,16 +1,17 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { legacyVectors } from '../unit/vectors.js';
 import { runCli } from './run-cli.js';
+import { tempDirs } from './temp-dirs.js';
 
 // Low scrypt costs keep the suite fast; they are test-only knobs (see src-main/cli/session.ts).
 const FAST = { CLM_TEST_CHAT_LOG2N: '12', CLM_TEST_PROFILE_LOG2N: '12' };
 
+const tempDir = tempDirs('clm-msg-');
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'clm-msg-'));
+  dir = tempDir();
 });
 
 /** One person at one terminal: their vault, their master phrase. */

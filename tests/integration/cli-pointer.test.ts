@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { legacyVectors, refusedVectors, sealedVectors } from '../unit/vectors.js';
 import { jsonLines, runCli } from './run-cli.js';
+import { tempDirs } from './temp-dirs.js';
+
+const tempDir = tempDirs('clm-cli-');
 
 describe('clm pointer open', () => {
   it('opens every legacy vector, as an argument, one JSON line each', () => {
@@ -18,7 +20,7 @@ describe('clm pointer open', () => {
   });
 
   it('opens every sealed vector from stdin, the secret from a file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clm-cli-'));
+    const dir = tempDir();
     for (const v of sealedVectors) {
       const file = join(dir, 'secret');
       writeFileSync(file, `${v.secret}\n`);

@@ -1,17 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { type ChatId, deriveSealedKey, pointerToText, sealSealed } from '../../../src-main/core/index.js';
 import { Messenger } from '../../../src-main/service/messenger.js';
 import type { LocalChatId } from '../../../src-shared/types.js';
+import { tempDirs } from '../temp-dirs.js';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const tempDir = tempDirs('clm-crash-');
 
 it('a process killed mid-import loses nothing it reported as stored', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'clm-crash-'));
+  const dir = tempDir();
   const vault = join(dir, 'vault.sqlite');
   const setup = Messenger.open(vault, { chatLog2N: 12, profileLog2N: 12 });
   await setup.createProfile('carol', 'carol master');
