@@ -82,7 +82,7 @@ describe('sealed v2 vectors', () => {
             chat: v.chat,
             k: v.k,
             epoch: v.epoch,
-            nonce,
+            nonce: nonce as Uint8Array,
             author: v.author,
             text: v.text,
             ...(v.title === null ? {} : { title: v.title }),
