@@ -71,26 +71,36 @@ async function launch(): Promise<Launched> {
   });
   delete env.CLM_VAULT;
   delete env.ELECTRON_RUN_AS_NODE;
-  const app = await electron.launch({
-    executablePath: binary as string,
-    args: [root],
-    cwd: root,
-    env,
-    timeout: 30_000,
-  });
-  const page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-  await page.waitForFunction(() => typeof window.clm === 'object');
-  return { app, page, home };
+  let app: ElectronApplication | undefined;
+  try {
+    app = await electron.launch({
+      executablePath: binary as string,
+      args: [root],
+      cwd: root,
+      env,
+      timeout: 30_000,
+    });
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    await page.waitForFunction(() => typeof window.clm === 'object');
+    return { app, page, home };
+  } catch (e) {
+    await app?.close();
+    rmSync(home, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 const it = test.extend<{ shell: Launched }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their first argument.
   shell: async ({}, use) => {
     const s = await launch();
-    await use(s);
-    await s.app.close();
-    rmSync(s.home, { recursive: true, force: true });
+    try {
+      await use(s);
+      await s.app.close();
+    } finally {
+      rmSync(s.home, { recursive: true, force: true });
+    }
   },
 });
 
@@ -162,11 +172,39 @@ it.describe('the Electron shell', () => {
 
   it('navigation away from app://clm is refused', async ({ shell }) => {
     const before = shell.page.url();
+    // An attempt is settled when main has seen it in will-navigate (after the shell's own
+    // handlers, so defaultPrevented says whether they refused it) or, for a local file, when
+    // the page itself refused it ("Not allowed to load local resource", never reaching main).
+    await shell.app.evaluate(({ BrowserWindow }) => {
+      const seen: { url: string; prevented: boolean }[] = [];
+      (globalThis as unknown as { __navigations: typeof seen }).__navigations = seen;
+      BrowserWindow.getAllWindows()[0]?.webContents.on('will-navigate', (e) => {
+        seen.push({ url: e.url, prevented: e.defaultPrevented });
+      });
+    });
+    const navigations = () =>
+      shell.app.evaluate(
+        () =>
+          (globalThis as unknown as { __navigations: { url: string; prevented: boolean }[] }).__navigations,
+      );
+    const refusedByPage: string[] = [];
+    shell.page.on('console', (msg) => {
+      if (msg.text().includes('Not allowed to load local resource')) refusedByPage.push(msg.text());
+    });
     for (const target of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:1/']) {
+      const seenBefore = (await navigations()).length;
+      const refusedBefore = refusedByPage.length;
       await shell.page.evaluate((url) => {
         window.location.href = url;
       }, target);
-      await shell.page.waitForTimeout(500);
+      await expect
+        .poll(async () => (await navigations()).length > seenBefore || refusedByPage.length > refusedBefore, {
+          message: `${target}: the attempt reached will-navigate or was refused by the page`,
+        })
+        .toBe(true);
+      for (const n of (await navigations()).slice(seenBefore)) {
+        expect(n, `${target}: will-navigate did not prevent it`).toMatchObject({ prevented: true });
+      }
       expect(shell.page.url(), target).toBe(before);
       expect(shell.page.url()).toMatch(/^app:\/\/clm\//);
     }
@@ -190,11 +228,13 @@ it.describe('the Electron shell', () => {
       window.open('https://example.com/') === null,
     ]);
     expect(results).toEqual([true, true, true]);
-    await shell.page.waitForTimeout(300);
+    // The window-open handler runs in main before window.open returns; the https link was
+    // handed to openExternal there, and each of the three was denied in the same call.
+    await expect
+      .poll(() => shell.app.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened))
+      .toEqual(['https://example.com/']);
+    expect(await shell.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     expect(shell.app.windows()).toHaveLength(1);
-    expect(
-      await shell.app.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened),
-    ).toEqual(['https://example.com/']);
   });
 
   it('the page cannot reach the network (CSP connect-src none)', async ({ shell }) => {
