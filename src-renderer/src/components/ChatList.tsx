@@ -16,7 +16,11 @@ export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wire
 const lockText = (c: ChatSummary) =>
   (c.locked ? 'locked' : c.remembered ? 'remembered' : 'open') as 'locked' | 'open' | 'remembered';
 
-export function ChatList(props: { chats: ChatSummary[]; selected?: number; onSelect: (id: number) => void }) {
+export function ChatList(props: {
+  chats: ChatSummary[];
+  selected: number | undefined;
+  onSelect: (id: number) => void;
+}) {
   if (props.chats.length === 0) {
     return <p className="empty">No chats yet. Start one, or import a pointer someone sent you.</p>;
   }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useState } from 'react';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
+import { useAction } from '../lib/useAction.js';
 
 /** Enter sends, Shift+Enter starts a new line (as in Signal Desktop). */
 export function Composer({
@@ -10,17 +11,17 @@ export function Composer({
   disabled?: boolean;
 }) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const send = async () => {
+  const { busy, run } = useAction();
+  const send = () => {
     if (!text.trim() || busy) return;
-    setBusy(true);
-    if (await onSend(text)) setText('');
-    setBusy(false);
+    void run(async () => {
+      if (await onSend(text)) setText('');
+    });
   };
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      void send();
+      send();
     }
   };
   return (
@@ -41,7 +42,7 @@ export function Composer({
       <button
         type="button"
         className="primary"
-        onClick={() => void send()}
+        onClick={() => send()}
         disabled={disabled || busy || !text.trim()}
       >
         Send

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { useAction } from '../lib/useAction.js';
 import { Dialog } from './Dialog.js';
+import { FormError } from './FormError.js';
 
 /** Asks before anything that cannot be undone; optionally for a text (a new name). */
 export function ConfirmDialog(props: {
@@ -12,12 +14,10 @@ export function ConfirmDialog(props: {
   onClose: () => void;
 }) {
   const [value, setValue] = useState(props.input?.initial ?? '');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    await props.onConfirm(value);
-    setBusy(false);
+    void run(async () => props.onConfirm(value));
   };
   return (
     <Dialog title={props.title} onClose={props.onClose}>
@@ -36,6 +36,7 @@ export function ConfirmDialog(props: {
             />
           </>
         )}
+        <FormError text={error} />
         <div className="actions">
           <button type="button" onClick={props.onClose}>
             Cancel

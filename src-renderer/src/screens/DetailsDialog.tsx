@@ -5,6 +5,7 @@ import { FingerprintPicture } from '../components/FingerprintPicture.js';
 import { FormError } from '../components/FormError.js';
 import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
+import { useAction } from '../lib/useAction.js';
 
 /** Chat details: format, id, k or suffix, and the fingerprint two people compare. */
 export function DetailsDialog({
@@ -17,26 +18,26 @@ export function DetailsDialog({
   onChanged: () => void;
 }) {
   const [info, setInfo] = useState<ChatInfo>();
-  const [error, setError] = useState<string>();
+  const { busy: saving, error, setError, run } = useAction();
   const load = () => call('chatInfo', { chatId }).then(setInfo, (e) => setError(errorText(e)));
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once per chat
   useEffect(() => {
     void load();
   }, [chatId]);
-  const [saving, setSaving] = useState(false);
-  const toggleRemember = async () => {
+  // Optimistic: the box shows the new state at once; a refusal puts the old one back.
+  const toggleRemember = () => {
     if (!info || saving) return;
-    setSaving(true);
     setInfo({ ...info, remembered: !info.remembered });
-    try {
-      await call(info.remembered ? 'forgetChat' : 'rememberChat', { chatId });
+    void run(async () => {
+      try {
+        await call(info.remembered ? 'forgetChat' : 'rememberChat', { chatId });
+      } catch (e) {
+        setInfo(info);
+        throw e;
+      }
       await load();
       onChanged();
-    } catch (e) {
-      setInfo(info);
-      setError(errorText(e));
-    }
-    setSaving(false);
+    });
   };
   return (
     <Dialog title="Chat details" onClose={onClose}>
@@ -90,12 +91,7 @@ export function DetailsDialog({
             </p>
           )}
           <label className="inline">
-            <input
-              type="checkbox"
-              checked={info.remembered}
-              disabled={saving}
-              onChange={() => void toggleRemember()}
-            />
+            <input type="checkbox" checked={info.remembered} disabled={saving} onChange={toggleRemember} />
             <span>
               Remember on this computer
               <span className="hint" style={{ display: 'block' }}>

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import { FormError } from '../components/FormError.js';
+import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { strengthHint } from '../lib/strength.js';
 import { useAction } from '../lib/useAction.js';
@@ -37,18 +39,16 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
           type="text"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          maxLength={128}
+          maxLength={utf16Units(LIMITS.authorChars)}
           required
           autoFocus
         />
         <p className="hint">Signed on every message you send.</p>
-        <label htmlFor="master">Master phrase</label>
-        <input
+        <SecretField
           id="master"
-          type="password"
+          label="Master phrase"
           value={master}
-          onChange={(e) => setMaster(e.target.value)}
-          required
+          onChange={setMaster}
           autoComplete="new-password"
         />
         <div className="meter" aria-hidden="true">
@@ -57,13 +57,11 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
         <p className="hint" aria-live="polite">
           {hint.label || 'It is never stored: if you forget it, this profile cannot be opened.'}
         </p>
-        <label htmlFor="master2">Master phrase again</label>
-        <input
+        <SecretField
           id="master2"
-          type="password"
+          label="Master phrase again"
           value={again}
-          onChange={(e) => setAgain(e.target.value)}
-          required
+          onChange={setAgain}
           autoComplete="new-password"
         />
         <FormError text={error} />

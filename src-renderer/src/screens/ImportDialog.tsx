@@ -1,9 +1,10 @@
 import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
-import { LIMITS } from '../../../src-shared/limits.js';
+import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
-import { call, errorText } from '../lib/api.js';
+import { SecretField } from '../components/SecretField.js';
+import { call } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { useAction } from '../lib/useAction.js';
 
@@ -58,18 +59,14 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
     <form className="row" onSubmit={submit} style={{ marginTop: 6, flexWrap: 'wrap' }}>
       {name === undefined ? (
         <>
-          <label htmlFor={`rs-${n}`} className="sr-only">
-            Secret for this pointer
-          </label>
-          <input
+          <SecretField
             id={`rs-${n}`}
-            type="password"
+            label="Chat secret for this pointer"
+            hiddenLabel
             placeholder="Chat secret"
             value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            required
+            onChange={setSecret}
             style={{ flex: 2 }}
-            autoComplete="off"
           />
           <button type="submit" className="primary" disabled={busy || !secret}>
             {busy ? 'Checking…' : isNew ? 'Check secret' : 'Unlock and import'}
@@ -86,7 +83,7 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
             value={name}
             onChange={(e) => setName(e.target.value)}
             onFocus={(e) => e.target.select()}
-            maxLength={200}
+            maxLength={utf16Units(LIMITS.titleChars)}
             required
             style={{ flex: 2 }}
             autoFocus
@@ -121,10 +118,9 @@ export function ImportDialog({
 }) {
   const [text, setText] = useState(initial);
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   useEffect(
     () =>
@@ -134,20 +130,15 @@ export function ImportDialog({
     [],
   );
 
-  const run = async (e?: FormEvent) => {
-    e?.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const importAll = (e: FormEvent) => {
+    e.preventDefault();
     setProgress(undefined);
     setOutcomes(undefined);
-    try {
+    void run(async () => {
       setOutcomes(await call('importPaste', { text, ...(secret ? { secret } : {}) }));
       setSecret('');
       onImported();
-    } catch (err) {
-      setError(errorText(err));
-    }
-    setBusy(false);
+    });
   };
 
   const readFile = async (file: File | undefined) => {
@@ -172,7 +163,7 @@ export function ImportDialog({
 
   return (
     <Dialog title="Import pointers" onClose={close} wide>
-      <form onSubmit={run} onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
+      <form onSubmit={importAll} onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
         <label htmlFor="import-text">Paste one or many pointers (or drop a text file here)</label>
         <textarea
           id="import-text"
@@ -194,13 +185,12 @@ export function ImportDialog({
             onChange={(e) => void readFile(e.target.files?.[0])}
           />
         </div>
-        <label htmlFor="import-secret">Chat secret for locked or new chats (optional)</label>
-        <input
+        <SecretField
           id="import-secret"
-          type="password"
+          label="Chat secret for locked or new chats (optional)"
           value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          autoComplete="off"
+          onChange={setSecret}
+          required={false}
         />
         <p className="hint">
           Tried on every pointer whose chat is locked or unknown. A wrong secret creates and stores nothing.

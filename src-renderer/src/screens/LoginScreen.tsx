@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { FormError } from '../components/FormError.js';
+import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useAction } from '../lib/useAction.js';
 
@@ -23,13 +24,11 @@ export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: ()
         <p className="hint">
           Your chats are locked. Your master phrase opens the profile; each chat has its own secret.
         </p>
-        <label htmlFor="login-master">Master phrase</label>
-        <input
+        <SecretField
           id="login-master"
-          type="password"
+          label="Master phrase"
           value={master}
-          onChange={(e) => setMaster(e.target.value)}
-          required
+          onChange={setMaster}
           autoFocus
           autoComplete="current-password"
         />

@@ -15,7 +15,7 @@ const typing = (t: EventTarget | null) =>
 export function MainScreen(props: {
   nickname: string;
   onLoggedOut: () => void;
-  importText?: string;
+  importText: string | undefined;
   onImportShown: () => void;
 }) {
   const toast = useToast();

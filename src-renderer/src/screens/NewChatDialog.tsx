@@ -1,18 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { defaultLegacySuffix, LEGACY_PRESETS } from '../../../src-shared/legacy-chats.js';
+import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
+import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useAction } from '../lib/useAction.js';
-
-/** The original program's built-in chats and their seed suffixes. */
-const PRESETS = [
-  { id: '0', suffix: 'urgent', label: '0 (urgent)' },
-  { id: '1', suffix: 'general', label: '1 (general)' },
-  { id: '2', suffix: 'secrets', label: '2 (secrets)' },
-];
-
-const defaultSuffix = (id: string) => PRESETS.find((p) => p.id === id)?.suffix ?? `chat_${id}`;
 
 export function NewChatDialog({
   onClose,
@@ -38,7 +32,7 @@ export function NewChatDialog({
         secret,
         format,
         ...(format === 'legacy'
-          ? { legacyId: legacyId.trim(), suffix: suffix.trim() || defaultSuffix(legacyId.trim()) }
+          ? { legacyId: legacyId.trim(), suffix: suffix.trim() || defaultLegacySuffix(legacyId.trim()) }
           : {}),
       });
       onCreated(chat);
@@ -54,28 +48,12 @@ export function NewChatDialog({
           type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          maxLength={200}
+          maxLength={utf16Units(LIMITS.titleChars)}
           required
           autoFocus
         />
-        <label htmlFor="nc-secret">Chat secret</label>
-        <input
-          id="nc-secret"
-          type="password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          required
-          autoComplete="off"
-        />
-        <label htmlFor="nc-secret2">Chat secret again</label>
-        <input
-          id="nc-secret2"
-          type="password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-          required
-          autoComplete="off"
-        />
+        <SecretField id="nc-secret" label="Chat secret" value={secret} onChange={setSecret} />
+        <SecretField id="nc-secret2" label="Chat secret again" value={again} onChange={setAgain} />
         <p className="hint">
           Share the secret with the other person by a channel you trust, never together with the pointers.
         </p>
@@ -110,7 +88,7 @@ export function NewChatDialog({
             <label htmlFor="nc-preset">The original program's chats</label>
             <select
               id="nc-preset"
-              value={PRESETS.some((p) => p.id === legacyId) ? legacyId : 'custom'}
+              value={LEGACY_PRESETS.some((p) => p.id === legacyId) ? legacyId : 'custom'}
               onChange={(e) => {
                 if (e.target.value !== 'custom') {
                   setLegacyId(e.target.value);
@@ -118,9 +96,9 @@ export function NewChatDialog({
                 } else setLegacyId('');
               }}
             >
-              {PRESETS.map((p) => (
+              {LEGACY_PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {`${p.id} (${p.suffix})`}
                 </option>
               ))}
               <option value="custom">Another chat id…</option>
@@ -131,7 +109,7 @@ export function NewChatDialog({
               type="text"
               value={legacyId}
               onChange={(e) => setLegacyId(e.target.value)}
-              maxLength={64}
+              maxLength={LIMITS.legacyChatChars}
               required
             />
             <label htmlFor="nc-suffix">Seed suffix</label>
@@ -139,7 +117,7 @@ export function NewChatDialog({
               id="nc-suffix"
               type="text"
               value={suffix}
-              placeholder={legacyId.trim() ? defaultSuffix(legacyId.trim()) : ''}
+              placeholder={legacyId.trim() ? defaultLegacySuffix(legacyId.trim()) : ''}
               onChange={(e) => setSuffix(e.target.value)}
             />
             <p className="hint">

@@ -4,22 +4,23 @@ import { LIMITS } from '../../../src-shared/limits.js';
 import type { Settings } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
+import { SecretField } from '../components/SecretField.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
+import { useAction } from '../lib/useAction.js';
 
 export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; onDeleted: () => void }) {
   const toast = useToast();
   const [settings, setSettings] = useState<Settings>();
-  const [error, setError] = useState<string>();
   const [oldMaster, setOldMaster] = useState('');
   const [newMaster, setNewMaster] = useState('');
   const [newAgain, setNewAgain] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     call('getSettings').then(setSettings, (e) => setError(errorText(e)));
-  }, []);
+  }, [setError]);
 
   // Optimistic: the control shows the new value at once; a refusal puts the saved one back.
   const save = async (patch: Partial<Settings>) => {
@@ -33,31 +34,24 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
     }
   };
 
-  const changeMaster = async (e: FormEvent) => {
+  const changeMaster = (e: FormEvent) => {
     e.preventDefault();
     if (newMaster !== newAgain) return setError('The two new master phrases differ.');
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await call('changeMaster', { oldMaster, newMaster });
       setOldMaster('');
       setNewMaster('');
       setNewAgain('');
       toast({ text: 'Master phrase changed.' });
-    } catch (err) {
-      setError(errorText(err));
-    }
-    setBusy(false);
+    });
   };
 
-  const deleteProfile = async (e: FormEvent) => {
+  const deleteProfile = (e: FormEvent) => {
     e.preventDefault();
-    try {
+    void run(async () => {
       await call('deleteProfile', { confirm });
       onDeleted();
-    } catch (err) {
-      setError(errorText(err));
-    }
+    });
   };
 
   return (
@@ -90,31 +84,25 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
       <form onSubmit={changeMaster}>
         <fieldset>
           <legend>Change master phrase</legend>
-          <label htmlFor="old-master">Current master phrase</label>
-          <input
+          <SecretField
             id="old-master"
-            type="password"
+            label="Current master phrase"
             value={oldMaster}
-            onChange={(e) => setOldMaster(e.target.value)}
-            required
+            onChange={setOldMaster}
             autoComplete="current-password"
           />
-          <label htmlFor="new-master">New master phrase</label>
-          <input
+          <SecretField
             id="new-master"
-            type="password"
+            label="New master phrase"
             value={newMaster}
-            onChange={(e) => setNewMaster(e.target.value)}
-            required
+            onChange={setNewMaster}
             autoComplete="new-password"
           />
-          <label htmlFor="new-master2">New master phrase again</label>
-          <input
+          <SecretField
             id="new-master2"
-            type="password"
+            label="New master phrase again"
             value={newAgain}
-            onChange={(e) => setNewAgain(e.target.value)}
-            required
+            onChange={setNewAgain}
             autoComplete="new-password"
           />
           <div className="actions">

@@ -3,6 +3,7 @@ import type { ChatSummary } from '../../../src-shared/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { FormError } from '../components/FormError.js';
 import { LockIcon } from '../components/LockIcon.js';
+import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { useAction } from '../lib/useAction.js';
@@ -36,16 +37,7 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
         <FormatBadge chat={chat} /> {plural(chat.count, 'message')}
       </p>
       <p className="hint">This chat is locked. Its secret opens it, and nothing else.</p>
-      <label htmlFor="unlock-secret">Chat secret</label>
-      <input
-        id="unlock-secret"
-        type="password"
-        value={secret}
-        onChange={(e) => setSecret(e.target.value)}
-        required
-        autoFocus
-        autoComplete="off"
-      />
+      <SecretField id="unlock-secret" label="Chat secret" value={secret} onChange={setSecret} autoFocus />
       <label className="inline">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <span>
