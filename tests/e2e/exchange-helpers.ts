@@ -77,7 +77,7 @@ export async function dropTextFile(page: Page, target: Locator, text: string, na
 declare global {
   interface Window {
     /** The progress text showing when cancelOnFirstProgress pressed Cancel import. */
-    __cancelPressedAt?: string;
+    __cancelPressedAt?: string | undefined;
   }
 }
 
@@ -126,8 +126,10 @@ export async function bulkPointers(
   nickname = 'carol',
 ): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'clm-e2e-bulk-'));
-  const m = Messenger.open(join(dir, 'vault.sqlite'), { chatLog2N: 12, profileLog2N: 12 });
+  let opened: Messenger | undefined;
   try {
+    const m = Messenger.open(join(dir, 'vault.sqlite'), { chatLog2N: 12, profileLog2N: 12 });
+    opened = m;
     await m.createProfile(nickname, `${nickname} master phrase`);
     const [o] = await m.importPaste(firstPointer, { secret });
     if (o?.kind !== 'stored') throw new Error(`the bulk sender could not join the chat: ${o?.message}`);
@@ -138,7 +140,7 @@ export async function bulkPointers(
     });
     return pointers;
   } finally {
-    await m.close();
+    await opened?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

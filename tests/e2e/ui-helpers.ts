@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { ChatSummary, LocalChatId } from '../../src-shared/types.js';
+import type { AppHandle } from './harness.js';
 
 export const SHOTS = join(import.meta.dirname, '..', 'screenshots');
 
@@ -35,9 +37,9 @@ export async function newChat(
   await d.getByLabel('Chat secret', { exact: true }).fill(secret);
   await d.getByLabel('Chat secret again').fill(secret);
   if (legacy) {
-    await d.getByLabel(/^Legacy/).check();
+    await d.getByRole('radio', { name: /^Legacy/ }).check();
     await d.getByRole('textbox', { name: 'Chat id' }).fill(legacy.id);
-    if (legacy.suffix) await d.getByLabel('Seed suffix').fill(legacy.suffix);
+    if (legacy.suffix) await d.getByRole('textbox', { name: 'Seed suffix' }).fill(legacy.suffix);
   }
   await d.getByRole('button', { name: 'Create chat' }).click();
   await expect(d).toBeHidden();
@@ -59,4 +61,69 @@ export async function importText(page: Page, text: string, secret?: string) {
   await d.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(d.getByRole('region', { name: 'Import results' })).toBeVisible();
   return d;
+}
+
+/** The chat named `name`, as the service lists it (the test's view of the vault). */
+export function summaryOf(app: AppHandle, name: string): ChatSummary {
+  const c = app.messenger.listChats().find((x) => x.name === name);
+  if (!c) throw new Error(`no chat named "${name}"`);
+  return c;
+}
+
+/** The chat's local id, from the service. */
+export const chatIdOf = (app: AppHandle, name: string): LocalChatId => summaryOf(app, name).id;
+
+/** The texts of a chat's history (or trash), oldest first, as the service stores them. */
+export const textsOf = (app: AppHandle, name: string, trash = false): string[] =>
+  app.messenger.history(chatIdOf(app, name), { trash }).messages.map((m) => m.text);
+
+/** The chat's entry in the sidebar list: its accessible name says format, lock state and count. */
+export const chatEntry = (page: Page, name: string): Locator =>
+  page.getByRole('list', { name: 'Chats' }).getByRole('button', { name: new RegExp(`^${name},`) });
+
+/** The open chat's history. */
+export const messagesLog = (page: Page): Locator => page.getByRole('log', { name: 'Messages' });
+
+/**
+ * The bubble of the message containing `text`, in a history or the trash. (Its buttons are
+ * named by what the bubble shows: "Copy pointer of the message from alice at 14:02".)
+ */
+export const bubble = (log: Locator, text: string): Locator =>
+  log.locator('.bubble').filter({ hasText: text });
+
+/** "the message from alice at 14:02": the bubble's author and time as it shows them. */
+export async function describedAs(b: Locator): Promise<string> {
+  const who = await b.locator('.who').textContent();
+  const when = await b.locator('time').textContent();
+  return `the message from ${who} at ${when}`;
+}
+
+/** The value beside a term of the details dialog's description list. */
+export const detail = (dialog: Locator, term: string): Locator =>
+  dialog
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::*[1]');
+
+/** Logs out, and back in with the master phrase. */
+export async function logoutLogin(page: Page, nickname: string, master: string): Promise<void> {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome back, ${nickname}` })).toBeVisible();
+  await page.getByLabel('Master phrase').fill(master);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'New chat' })).toBeVisible();
+}
+
+/** Opens the chat menu and picks an item. */
+export async function openChatMenuItem(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Chat menu' }).click();
+  await page.getByRole('menu', { name: 'Chat menu' }).getByRole('menuitem', { name: item }).click();
+}
+
+/** Imports one pointer with its chat's secret, expects it stored, and closes the dialog. */
+export async function receive(page: Page, pointer: string, secret: string): Promise<void> {
+  const d = await importText(page, pointer, secret);
+  await expect(d.getByRole('region', { name: 'Import results' })).toContainText('1 stored');
+  await d.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(d).toBeHidden();
 }

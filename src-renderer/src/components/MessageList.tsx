@@ -1,10 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MessageView } from '../../../src-shared/types.js';
-import { call } from '../lib/api.js';
 import { fullTime, shortTime } from '../lib/time.js';
-
-const PAGE = 200;
+import { usePagedHistory } from '../lib/usePagedHistory.js';
 
 export interface MessageActions {
   copy(m: MessageView): void;
@@ -14,7 +12,12 @@ export interface MessageActions {
   purge?(m: MessageView): void;
 }
 
+/** "the message from alice at 14:02": a message as a person sees it, for the names of its buttons. */
+const described = (m: MessageView): string =>
+  `the message from ${m.direction === 'sent' ? 'You' : m.author} at ${shortTime(m.epoch)}`;
+
 function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
+  const it = described(m);
   return (
     <div className={`msg ${m.direction}`}>
       <div className="bubble">
@@ -26,36 +29,24 @@ function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
         </div>
         <div className="text">{m.text}</div>
         <div className="tools">
-          <button
-            type="button"
-            onClick={() => actions.copy(m)}
-            aria-label={`Copy pointer of message ${m.id}`}
-          >
+          <button type="button" onClick={() => actions.copy(m)} aria-label={`Copy pointer of ${it}`}>
             Copy pointer
           </button>
-          <button type="button" onClick={() => actions.qr(m)} aria-label={`Show QR code of message ${m.id}`}>
+          <button type="button" onClick={() => actions.qr(m)} aria-label={`QR code of ${it}`}>
             QR
           </button>
           {actions.trash && (
-            <button
-              type="button"
-              onClick={() => actions.trash?.(m)}
-              aria-label={`Move message ${m.id} to the trash`}
-            >
+            <button type="button" onClick={() => actions.trash?.(m)} aria-label={`Trash ${it}`}>
               Trash
             </button>
           )}
           {actions.restore && (
-            <button type="button" onClick={() => actions.restore?.(m)} aria-label={`Restore message ${m.id}`}>
+            <button type="button" onClick={() => actions.restore?.(m)} aria-label={`Restore ${it}`}>
               Restore
             </button>
           )}
           {actions.purge && (
-            <button
-              type="button"
-              onClick={() => actions.purge?.(m)}
-              aria-label={`Delete message ${m.id} forever`}
-            >
+            <button type="button" onClick={() => actions.purge?.(m)} aria-label={`Delete forever: ${it}`}>
               Delete forever
             </button>
           )}
@@ -76,38 +67,11 @@ export function MessageList(props: {
   version: string;
   actions: MessageActions;
 }) {
-  const { chatId, trash, version } = props;
-  const [total, setTotal] = useState(0);
-  const pages = useRef(new Map<number, MessageView[]>());
-  const loading = useRef(new Set<number>());
-  const [, setTick] = useState(0);
+  const { trash } = props;
+  const history = usePagedHistory(props.chatId, trash, props.version);
+  const { total } = history;
   const parent = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-
-  const load = useCallback(
-    async (page: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      try {
-        const r = await call('history', { chatId, trash, page, pageSize: PAGE });
-        pages.current.set(page, r.messages);
-        setTotal(r.total);
-        setTick((t) => t + 1);
-      } catch {
-        // A locked or deleted chat: the pane above shows why.
-      } finally {
-        loading.current.delete(page);
-      }
-    },
-    [chatId, trash],
-  );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal to reload
-  useEffect(() => {
-    pages.current = new Map();
-    loading.current = new Set();
-    void load(0);
-  }, [load, version]);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -115,21 +79,11 @@ export function MessageList(props: {
     estimateSize: () => 72,
     overscan: 8,
   });
-
-  const at = (i: number): MessageView | undefined => {
-    const page = Math.floor((total - 1 - i) / PAGE);
-    const rows = pages.current.get(page);
-    if (!rows) return undefined;
-    const start = Math.max(0, total - (page + 1) * PAGE);
-    return rows[i - start];
-  };
-
   const items = virtualizer.getVirtualItems();
+
+  // The pages of the rows on screen (and the newest), after every render: a page arriving renders by itself.
   useEffect(() => {
-    for (const it of items) {
-      const page = Math.floor((total - 1 - it.index) / PAGE);
-      if (!pages.current.has(page)) void load(page);
-    }
+    history.want(items.map((it) => it.index));
   });
 
   // Newest at the bottom: start there, and stay there as messages arrive if the person was there.
@@ -157,7 +111,7 @@ export function MessageList(props: {
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((it) => {
-          const m = at(it.index);
+          const m = history.at(it.index);
           return (
             <div
               key={it.key}
