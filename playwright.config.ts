@@ -1,18 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromium } from 'playwright';
+import { findBrowser } from './scripts/browser.mjs';
 
-/**
- * A browser for the renderer tests: CHROMIUM_PATH, Debian's /usr/bin/chromium,
- * or Playwright's own download where someone installed it. Never downloads.
- */
-function chromiumPath(): string | undefined {
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (p && existsSync(p)) return p;
-  }
-  return undefined; // Playwright's own browser, if `npx playwright install chromium` was run.
-}
-
-const executablePath = chromiumPath();
+// The system's Chromium or Chrome (or CHROMIUM_PATH); Playwright's own download only when there is
+// none (then Playwright finds it itself). scripts/browser.mjs says where each system keeps them.
+const found = findBrowser({ playwrightOwn: chromium.executablePath() });
+const executablePath = found && !found.own ? found.path : undefined;
 
 export default defineConfig({
   testDir: 'tests',

@@ -3,6 +3,8 @@
 // failed, then one summary line: "N passed, N failed" (the last line printed).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { findBrowser, NO_BROWSER } from './browser.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const run = (args) => spawnSync(npx, args, { stdio: 'inherit' }).status ?? 1;
@@ -45,13 +47,32 @@ suite('vitest', ['vitest', 'run'], 'test-results/vitest.json', (r) => ({
   skipped: r.numPendingTests + r.numTodoTests,
 }));
 
+/**
+ * A browser for the UI tests: the system's, or Playwright's own; on a fresh
+ * machine with neither, Playwright's Chromium is fetched once (where the
+ * network allows; never on CI, whose machines install Debian's).
+ */
+function browserReady() {
+  const find = () => findBrowser({ playwrightOwn: chromium.executablePath() });
+  if (find()) return true;
+  if (!process.env.CI) {
+    console.log("No Chromium or Chrome found; fetching Playwright's Chromium for the UI tests…");
+    run(['playwright', 'install', 'chromium']);
+  }
+  return find() !== undefined;
+}
+
 // Renderer end to end in Chromium through the harness, and the Electron launch tests (which skip,
 // saying why, where no Electron binary exists).
-suite('playwright', ['playwright', 'test'], 'test-results/playwright.json', (r) => ({
-  passed: r.stats.expected + r.stats.flaky,
-  failed: r.stats.unexpected,
-  skipped: r.stats.skipped,
-}));
+if (!browserReady()) {
+  failed++;
+  lines.push(`playwright: not run. ${NO_BROWSER}`);
+} else
+  suite('playwright', ['playwright', 'test'], 'test-results/playwright.json', (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  }));
 
 console.log('\n== summary ==');
 for (const l of lines) console.log(l);
