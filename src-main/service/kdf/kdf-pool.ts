@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { KdfRequest, KdfResponse } from './kdf-worker.js';
+import { kdfWorkerFile } from './worker-file.js';
 
 /**
  * One scrypt worker thread, started on first use and unref'd so it never keeps
  * a process alive. From source (tests, the CLI under tsx) the worker is the .ts
  * file run through tsx; in the built app it is the bundled kdf-worker.js beside
- * the main bundle.
+ * the main bundle, read from app.asar.unpacked when packaged (worker-file.ts).
  */
 export class KdfPool {
   #worker: Worker | undefined;
@@ -15,7 +16,7 @@ export class KdfPool {
   #start(): Worker {
     const w = import.meta.url.endsWith('.ts')
       ? new Worker(sourceBootstrap(), { eval: true })
-      : new Worker(new URL('./kdf-worker.js', import.meta.url));
+      : new Worker(kdfWorkerFile(import.meta.url));
     w.unref();
     w.on('message', (res: KdfResponse) => {
       const p = this.#pending.get(res.id);
