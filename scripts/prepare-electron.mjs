@@ -2,12 +2,15 @@
 // Prepares what `npm start` needs and `npm install` deliberately skips, on a
 // machine with internet: Electron's binary, and better-sqlite3 compiled for
 // Electron's ABI into build/electron-native/ (apart from node_modules, so the
-// Node build that `npm test` uses is never overwritten).
+// Node build that `npm test` uses is never overwritten). Where it goes is
+// src-main/app-paths.mjs's, shared with the shell that loads it and
+// electron-builder that packages it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NATIVE_ADDON_FILE, NATIVE_STAMP_FILE, nativeBuildDir } from '../src-main/app-paths.mjs';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
@@ -29,9 +32,9 @@ step('downloading Electron', () => {
 });
 
 // One build per architecture, stamped with the Electron version it was made for.
-const target = join(root, 'build', 'electron-native', process.arch);
-const addon = join(target, 'better_sqlite3.node');
-const stamp = join(target, 'electron-version.txt');
+const target = join(root, nativeBuildDir(process.arch));
+const addon = join(target, NATIVE_ADDON_FILE);
+const stamp = join(target, NATIVE_STAMP_FILE);
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (!existsSync(addon) || current !== electronVersion) {
   step('building better-sqlite3 for Electron', () => {
@@ -52,7 +55,7 @@ if (!existsSync(addon) || current !== electronVersion) {
       { cwd: pkg, stdio: 'inherit' },
     );
     mkdirSync(target, { recursive: true });
-    cpSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), addon);
+    cpSync(join(pkg, 'build', 'Release', NATIVE_ADDON_FILE), addon);
     writeFileSync(stamp, `${electronVersion}\n`);
     rmSync(work, { recursive: true, force: true });
   });

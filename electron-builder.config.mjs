@@ -1,0 +1,45 @@
+// electron-builder's configuration (npm run dist passes it with --config). A
+// module rather than package.json's "build", so the paths it packages come
+// from src-main/app-paths.mjs, the same source the shell loads them from.
+import {
+  BUILDER_ARCH,
+  KDF_WORKER_FILE,
+  MAIN_CHUNKS_DIR,
+  MAIN_DIR,
+  NATIVE_ADDON_FILE,
+  nativeBuildDir,
+  OUT_DIR,
+  PACKAGED_NATIVE_DIR,
+} from './src-main/app-paths.mjs';
+
+/** @type {import('electron-builder').Configuration} */
+export default {
+  appId: 'org.chronolibrary.messenger',
+  productName: 'Chrono-Library Messenger',
+  directories: { buildResources: 'build', output: 'dist' },
+  // Only the built app: no sources, no tests, no configuration.
+  files: [`${OUT_DIR}/**`, 'package.json'],
+  // Worker threads cannot load a script from inside the asar (see src-main/service/kdf/worker-file.ts).
+  asarUnpack: [`${MAIN_DIR}/${KDF_WORKER_FILE}`, `${MAIN_DIR}/${MAIN_CHUNKS_DIR}/**`],
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    // The renderer is served from app://clm, never file://, so file:// needs no powers beyond a browser's.
+    grantFileProtocolExtraPrivileges: false,
+  },
+  linux: { target: ['AppImage', 'deb'], category: 'Network' },
+  mac: { target: ['dmg'], category: 'public.app-category.social-networking' },
+  win: { target: ['nsis'] },
+  // better-sqlite3 in node_modules stays the Node build the tests use; the app carries the Electron build.
+  npmRebuild: false,
+  extraResources: [
+    {
+      from: `${nativeBuildDir(BUILDER_ARCH)}/${NATIVE_ADDON_FILE}`,
+      to: `${PACKAGED_NATIVE_DIR}/${NATIVE_ADDON_FILE}`,
+    },
+  ],
+};

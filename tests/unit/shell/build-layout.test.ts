@@ -1,0 +1,38 @@
+/**
+ * electron-vite writes the main bundle, the KDF worker, its chunks and the
+ * preload under the names src-main/app-paths.mjs gives them, so the shell and
+ * the packaged app find them (electron.vite.config.ts, read as data).
+ */
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import config from '../../../electron.vite.config.js';
+import { KDF_WORKER_FILE, MAIN_CHUNKS_DIR, PRELOAD_FILE_FROM_MAIN } from '../../../src-main/app-paths.mjs';
+
+interface Rollup {
+  input: Record<string, string>;
+  output: { entryFileNames: string; chunkFileNames?: string; format?: string };
+}
+const rollup = (side: 'main' | 'preload') =>
+  (config as unknown as Record<string, { build: { rollupOptions: Rollup } }>)[side]?.build.rollupOptions;
+
+/** The file an entry is written to, from rollup's [name] pattern. */
+const outputOf = (r: Rollup | undefined, entry: string) => r?.output.entryFileNames.replace('[name]', entry);
+
+describe('the build layout', () => {
+  it('writes the KDF worker beside the main bundle, under the name the KDF pool loads', () => {
+    const main = rollup('main');
+    expect(Object.keys(main?.input ?? {})).toContain(KDF_WORKER_FILE.replace(/\.js$/, ''));
+    expect(outputOf(main, 'kdf-worker')).toBe(KDF_WORKER_FILE);
+    expect(outputOf(main, 'index')).toBe('index.js');
+  });
+
+  it('writes shared chunks into the folder the packaged app unpacks', () => {
+    expect(rollup('main')?.output.chunkFileNames?.startsWith(`${MAIN_CHUNKS_DIR}/`)).toBe(true);
+  });
+
+  it('writes the preload as the CommonJS file the window loads', () => {
+    const preload = rollup('preload');
+    expect(preload?.output.format).toBe('cjs');
+    expect(outputOf(preload, 'index')).toBe(basename(PRELOAD_FILE_FROM_MAIN));
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The installers' configuration, read as data: what electron-builder will
+ * package, with which fuses, and that the paths it packages are the ones the
+ * shell, the KDF pool and prepare-electron use (src-main/app-paths.mjs).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Configuration } from 'electron-builder';
+import { describe, expect, it } from 'vitest';
+import * as paths from '../../../src-main/app-paths.mjs';
+import { kdfWorkerFile } from '../../../src-main/service/kdf/worker-file.js';
+
+const root = join(import.meta.dirname, '../../..');
+const configFile = pathToFileURL(join(root, 'electron-builder.config.mjs')).href;
+const config = ((await import(configFile)) as { default: Configuration }).default;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  build?: unknown;
+  scripts: Record<string, string>;
+};
+
+describe('electron-builder configuration', () => {
+  it('is the one configuration: package.json has no "build", and npm run dist passes this file', () => {
+    expect(pkg.build).toBeUndefined();
+    expect(pkg.scripts.dist).toMatch(/electron-builder --config electron-builder\.config\.mjs$/);
+  });
+
+  it('electron-builder accepts it (its own schema)', async () => {
+    const lib = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(c: Configuration, log: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    await expect(lib.validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
+  });
+
+  it('builds AppImage and deb, NSIS, and dmg', () => {
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.mac?.target).toEqual(['dmg']);
+  });
+
+  it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspect, asar only and checked, no file:// powers', () => {
+    const off = [
+      'runAsNode',
+      'enableNodeOptionsEnvironmentVariable',
+      'enableNodeCliInspectArguments',
+      'grantFileProtocolExtraPrivileges',
+    ];
+    const on = ['enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'enableCookieEncryption'];
+    const fuses = config.electronFuses as Record<string, boolean>;
+    expect(Object.keys(fuses).sort()).toEqual([...off, ...on].sort());
+    for (const f of off) expect(fuses[f], f).toBe(false);
+    for (const f of on) expect(fuses[f], f).toBe(true);
+  });
+
+  it('packs the app into an asar (not disabled)', () => {
+    expect(config.asar).not.toBe(false);
+  });
+
+  it('packages only the built app: no sources, no tests, no configuration', () => {
+    expect(config.files).toEqual(['out/**', 'package.json']);
+    expect(pkg.main).toBe(`${paths.MAIN_DIR}/index.js`);
+  });
+
+  it('carries the Electron build of better-sqlite3 from where prepare-electron writes it to where the shell looks', () => {
+    expect(config.extraResources).toEqual([
+      {
+        from: `${paths.nativeBuildDir(paths.BUILDER_ARCH)}/${paths.NATIVE_ADDON_FILE}`,
+        to: `${paths.PACKAGED_NATIVE_DIR}/${paths.NATIVE_ADDON_FILE}`,
+      },
+    ]);
+    // The folder README and tests/electron name: build/electron-native/<arch>, no version level.
+    expect(paths.nativeBuildDir('x64')).toBe('build/electron-native/x64');
+    // better-sqlite3 in node_modules stays the Node build; electron-builder must not rebuild it.
+    expect(config.npmRebuild).toBe(false);
+  });
+
+  it('unpacks from the asar the very file the KDF pool starts, and the chunks it imports', () => {
+    const appRoot = '/opt/clm/resources/app.asar';
+    const mainBundle = pathToFileURL(`${appRoot}/${paths.MAIN_DIR}/index.js`).href;
+    const loaded = relative('/opt/clm/resources/app.asar.unpacked', kdfWorkerFile(mainBundle));
+    expect(config.asarUnpack).toEqual([loaded, `${paths.MAIN_DIR}/${paths.MAIN_CHUNKS_DIR}/**`]);
+    expect(loaded).toBe(`${paths.MAIN_DIR}/${paths.KDF_WORKER_FILE}`);
+  });
+});
