@@ -1,71 +1,92 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow, clipboard, powerMonitor } from 'electron';
+import { app, type BrowserWindow, clipboard, dialog } from 'electron';
 import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
+import { guardContents } from './guards.js';
+import { bringToFront, handOver } from './hand-over.js';
 import { bindIpc, sendEvent } from './ipc.js';
 import { electronNativeBinding } from './native-binding.js';
+import { explainStartupProblem, openVaultOrExplain } from './open-vault.js';
+import { logoutOnSuspend } from './power.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { closeVaultBeforeQuit } from './quit.js';
+import type { ShellEnv } from './shell-env.js';
+import { vaultOpenProblem } from './startup-problem.js';
 import { createMainWindow, preloadFile, rendererDir } from './window.js';
 
-const mainDir = import.meta.dirname;
-let win: BrowserWindow | undefined;
-let messenger: Messenger | undefined;
-
-/** Text handed to a second launch (a pointer, or a file of pointers) goes to the import dialog. */
-function handOver(argv: string[]): void {
-  const text = argv.filter((a) => a.includes('{') && a.includes('"')).join('\n');
-  if (text) sendEvent(win, { type: 'open-import', text });
+interface ShellState {
+  win?: BrowserWindow | undefined;
+  messenger?: Messenger | undefined;
 }
 
-function start(): void {
-  const binding = electronNativeBinding();
-  messenger = Messenger.open(
+/** The vault in the user-data folder, opened with the Electron build of better-sqlite3; undefined: quit. */
+function openVault(env: ShellEnv): Messenger | undefined {
+  const binding = electronNativeBinding(env);
+  if ('problem' in binding) {
+    explainStartupProblem({ message: binding.problem, canChooseVault: false });
+    return undefined;
+  }
+  const open = env.openMessenger ?? Messenger.open;
+  return openVaultOrExplain(
     join(app.getPath('userData'), VAULT_FILE_NAME),
-    binding ? { nativeBinding: binding } : {},
+    (path) => open(path, { nativeBinding: binding.file }),
+    (e, path) => vaultOpenProblem(e, app.isPackaged, path),
   );
-  const m = messenger;
-  const route = createRouter({
-    messenger: m,
-    writeClipboard: (text) => clipboard.writeText(text),
-    emit: (e) => sendEvent(win, e),
-  });
-  serveRenderer(rendererDir(mainDir));
-  bindIpc(() => win, route);
-  win = createMainWindow(preloadFile(mainDir));
-  win.on('closed', () => {
-    win = undefined;
-  });
-  const lockOnSuspend = () => {
-    if (m.status().loggedIn && m.settings().lockOnSuspend) m.logout('suspend');
-  };
-  powerMonitor.on('suspend', lockOnSuspend);
-  powerMonitor.on('lock-screen', lockOnSuspend);
-  handOver(process.argv.slice(1));
 }
 
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function start(env: ShellEnv, state: ShellState): void {
+  const messenger = openVault(env);
+  if (!messenger) {
+    app.quit();
+    return;
+  }
+  state.messenger = messenger;
+  const route = createRouter({
+    messenger,
+    writeClipboard: (text) => clipboard.writeText(text),
+    emit: (e) => sendEvent(state.win, e),
+  });
+  serveRenderer(rendererDir(env.mainDir));
+  bindIpc(() => state.win, route);
+  const win = createMainWindow(preloadFile(env.mainDir));
+  state.win = win;
+  win.on('closed', () => {
+    state.win = undefined;
+  });
+  logoutOnSuspend(messenger);
+  handOver(win, env.argv);
+}
+
+/**
+ * The desktop app: one instance, one hardened window on app://clm, the vault
+ * opened before it (or a dialog saying why not), and quit waiting for the
+ * vault to close. Resolves once started, or once it has decided to quit.
+ */
+export async function main(env: ShellEnv): Promise<void> {
+  registerAppScheme();
+  // A second launch hands its command line to the first (second-instance below) and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const state: ShellState = {};
   app.on('second-instance', (_e, argv) => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-    handOver(argv.slice(1));
+    bringToFront(state.win);
+    handOver(state.win, argv);
   });
-  app.whenReady().then(start, () => app.quit());
   app.on('window-all-closed', () => app.quit());
-  // Quit wipes every key: close() logs out, wiping the profile and chat keys, then closes the vault.
-  app.on('before-quit', () => {
-    void messenger?.close();
-    messenger = undefined;
-  });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (ev, url) => {
-      if (!url.startsWith('app://clm/')) ev.preventDefault();
-    });
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  app.on('web-contents-created', (_e, contents) => guardContents(contents));
+  closeVaultBeforeQuit(() => state.messenger);
+  await app.whenReady();
+  try {
+    start(env, state);
+  } catch (e) {
+    // Nothing reaches a person as an exception: one sentence, then quit (which closes the vault).
+    dialog.showErrorBox(
+      'Chrono-Library Messenger',
+      `The app could not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`,
+    );
+    app.quit();
+  }
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
+import { PRELOAD_FILE_FROM_MAIN, RENDERER_DIR_FROM_MAIN } from '../app-paths.mjs';
+import { guardContents } from './guards.js';
 import { APP_ORIGIN } from './protocol.js';
 
 /** The one window: sandboxed, isolated, no Node, no navigation, no new windows. */
@@ -24,20 +26,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  const contents = win.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links a person clicks open in their browser; the app never opens windows.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
-  });
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.session.setPermissionRequestHandler((_wc, _permission, done) => done(false));
+  guardContents(win.webContents);
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
-export const preloadFile = (mainDir: string): string => join(mainDir, '../preload/index.cjs');
-export const rendererDir = (mainDir: string): string => join(mainDir, '../renderer');
+export const preloadFile = (mainDir: string): string => join(mainDir, PRELOAD_FILE_FROM_MAIN);
+export const rendererDir = (mainDir: string): string => join(mainDir, RENDERER_DIR_FROM_MAIN);
