@@ -1,0 +1,232 @@
+/**
+ * A stand-in for the 'electron' module, just large enough for src-main/shell:
+ * each fake records what the shell asked of it and lets a test play Electron's
+ * part (emit its events, answer its dialogs). `vi.mock('electron', () =>
+ * electronModule)` in a test file; `resetElectron()` before each test.
+ */
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** An Electron event as the shell uses it: preventable. */
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class FakeFrame {
+  constructor(public url: string) {}
+}
+
+type PermissionRequestHandler = (wc: unknown, permission: string, done: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (wc: unknown, permission: string, origin: string) => boolean;
+
+class FakeSession {
+  requestHandler: PermissionRequestHandler | undefined;
+  checkHandler: PermissionCheckHandler | undefined;
+  setPermissionRequestHandler(h: PermissionRequestHandler | null): void {
+    this.requestHandler = h ?? undefined;
+  }
+  setPermissionCheckHandler(h: PermissionCheckHandler | null): void {
+    this.checkHandler = h ?? undefined;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame = new FakeFrame('');
+  readonly session = new FakeSession();
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  destroyed = false;
+  setWindowOpenHandler(h: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = h;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Emits an event the way Electron does (a preventable event first) and returns it. */
+  dispatch(name: string, ...args: unknown[]): FakeEvent {
+    const e = new FakeEvent();
+    this.emit(name, e, ...args);
+    return e;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static all: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  minimized = false;
+  focused = false;
+  visible = false;
+  destroyed = false;
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    FakeBrowserWindow.all.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  show(): void {
+    this.visible = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** The person closes the window. */
+  close(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+class FakeApp extends EventEmitter {
+  gotSingleInstanceLock = true;
+  isPackaged = false;
+  userData = '';
+  appPath = '';
+  /** Set when a quit went through (no before-quit listener prevented it). */
+  exited = false;
+  /** Called at the moment the app would exit: what is true then is what the person's files keep. */
+  onExit: (() => void) | undefined;
+  requestSingleInstanceLock(): boolean {
+    return this.gotSingleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`the double knows only userData, not ${name}`);
+    return this.userData;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  /** As Electron: before-quit first, which a listener may prevent; otherwise the app exits. */
+  quit(): void {
+    const e = new FakeEvent();
+    this.emit('before-quit', e);
+    if (e.defaultPrevented || this.exited) return;
+    this.exited = true;
+    this.onExit?.();
+  }
+}
+
+type Handler = (req: Request) => Promise<Response>;
+
+class FakeProtocol {
+  readonly privileged: unknown[] = [];
+  readonly handlers = new Map<string, Handler>();
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: Handler): void {
+    this.handlers.set(scheme, handler);
+  }
+  /** A request the page makes for an app:// URL, answered by the shell's handler. */
+  request(url: string): Promise<Response> {
+    const h = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!h) throw new Error(`no handler for ${url}`);
+    return h(new Request(url));
+  }
+}
+
+/** net.fetch for file: URLs, failing on a missing file as Electron's does (net::ERR_FILE_NOT_FOUND). */
+const net = {
+  async fetch(url: string): Promise<Response> {
+    const body = await readFile(fileURLToPath(url));
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'text/html' } });
+  },
+};
+
+type IpcHandler = (event: { senderFrame: FakeFrame | null }, args: unknown) => unknown;
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, IpcHandler>();
+  handle(channel: string, fn: IpcHandler): void {
+    // Electron refuses a second handler for a channel.
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, fn);
+  }
+  /** A renderer call on channel from the given frame. */
+  async invoke(channel: string, frame: FakeFrame | null, args?: unknown): Promise<unknown> {
+    const fn = this.handlers.get(channel);
+    if (!fn) throw new Error(`no handler for ${channel}`);
+    return fn({ senderFrame: frame }, args);
+  }
+}
+
+class FakeDialog {
+  readonly messageBoxes: Record<string, unknown>[] = [];
+  readonly openDialogs: Record<string, unknown>[] = [];
+  readonly errorBoxes: { title: string; content: string }[] = [];
+  /** Buttons the person presses, in order; none left means the first (Quit). */
+  readonly answers: number[] = [];
+  /** Files the person picks, in order; undefined is Cancel. */
+  readonly picks: (string | undefined)[] = [];
+  showMessageBoxSync(opts: Record<string, unknown>): number {
+    this.messageBoxes.push(opts);
+    return this.answers.shift() ?? 0;
+  }
+  showOpenDialogSync(opts: Record<string, unknown>): string[] | undefined {
+    this.openDialogs.push(opts);
+    const pick = this.picks.shift();
+    return pick === undefined ? undefined : [pick];
+  }
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
+}
+
+function fresh() {
+  FakeBrowserWindow.all = [];
+  return {
+    app: new FakeApp(),
+    protocol: new FakeProtocol(),
+    ipcMain: new FakeIpcMain(),
+    dialog: new FakeDialog(),
+    powerMonitor: new EventEmitter(),
+    clipboard: {
+      text: '',
+      writeText(t: string) {
+        this.text = t;
+      },
+    },
+    // The shell must never hand a URL to the system browser; a call here is a test failure.
+    shell: {
+      opened: [] as string[],
+      openExternal: async (url: string) => void electron.shell.opened.push(url),
+    },
+  };
+}
+
+/** The current fakes; replaced by resetElectron(). */
+export let electron = fresh();
+
+export function resetElectron(): void {
+  electron = fresh();
+}
+
+/** What `import ... from 'electron'` gives the shell: always the current fakes (getters, read at each use). */
+export const electronModule: Record<string, unknown> = { net, BrowserWindow: FakeBrowserWindow };
+for (const name of Object.keys(electron) as (keyof typeof electron)[]) {
+  Object.defineProperty(electronModule, name, { enumerable: true, get: () => electron[name] });
+}
