@@ -4,6 +4,7 @@
 import {
   BUILDER_ARCH,
   KDF_WORKER_FILE,
+  LINUX_CLM_SCRIPT,
   MAIN_CHUNKS_DIR,
   MAIN_DIR,
   NATIVE_ADDON_FILE,
@@ -32,6 +33,8 @@ export default {
     grantFileProtocolExtraPrivileges: false,
   },
   linux: { target: ['AppImage', 'deb'], category: 'Network' },
+  // The deb puts `clm` on the PATH: a two-line script that runs the installed app as the command.
+  deb: { fpm: [`${LINUX_CLM_SCRIPT}=/usr/bin/clm`] },
   mac: { target: ['dmg'], category: 'public.app-category.social-networking' },
   win: { target: ['nsis'] },
   // better-sqlite3 in node_modules stays the Node build the tests use; the app carries the Electron build.

@@ -22,12 +22,18 @@ export default defineConfig({
       // @noble/hashes is pure JS and bundled; better-sqlite3 is a native addon and stays external.
       externalizeDeps: { exclude: ['@noble/hashes', 'zod'] },
       rollupOptions: {
-        // The scrypt worker is its own entry: KdfPool loads it beside the main bundle.
+        // The scrypt worker is its own entry: KdfPool loads it beside the main bundle. So is `clm`
+        // (package.json "bin"), run by Node; it shares the service's chunks with the app.
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           'kdf-worker': resolve(import.meta.dirname, 'src-main/service/kdf/kdf-worker.ts'),
+          clm: resolve(import.meta.dirname, 'src-main/cli/main.ts'),
         },
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'clm' ? '#!/usr/bin/env node' : ''),
+        },
       },
     },
   },

@@ -12,3 +12,5 @@ export declare const NATIVE_STAMP_FILE: string;
 export declare function nativeBuildDir(arch: string): string;
 export declare const BUILDER_ARCH: string;
 export declare const PACKAGED_NATIVE_DIR: string;
+export declare const CLM_FILE: string;
+export declare const LINUX_CLM_SCRIPT: string;

@@ -47,3 +47,9 @@ export const BUILDER_ARCH = '${arch}';
 
 /** The same file in a packaged app, relative to its resources folder (process.resourcesPath). */
 export const PACKAGED_NATIVE_DIR = 'native';
+
+/** The command line tool, built beside the main bundle (package.json "bin"). */
+export const CLM_FILE = 'clm.js';
+
+/** The script the deb installs as /usr/bin/clm, relative to the project. */
+export const LINUX_CLM_SCRIPT = 'build/linux/clm';

@@ -3,6 +3,7 @@ import { Messenger, type MessengerOptions } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
 import { resolveVaultPath } from '../vault/paths.js';
 import { CliError } from './cli-error.js';
+import { cliHost } from './host.js';
 import { readSecret, requireSecret } from './secret-input.js';
 
 /** Options every vault command takes. */
@@ -30,7 +31,7 @@ function costOptions(): MessengerOptions {
 
 export function openMessenger(v: VaultValues): Messenger {
   try {
-    return Messenger.open(resolveVaultPath(v.vault), costOptions());
+    return Messenger.open(resolveVaultPath(v.vault), { ...costOptions(), ...cliHost() });
   } catch (e) {
     if (e instanceof Error && /newer version/.test(e.message)) throw new CliError(e.message);
     throw new CliError(`Cannot open the vault at ${resolveVaultPath(v.vault)}.`);

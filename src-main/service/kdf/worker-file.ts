@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ASAR_FILE, ASAR_UNPACKED_DIR, KDF_WORKER_FILE } from '../../app-paths.mjs';
+import { ASAR_FILE, ASAR_UNPACKED_DIR, KDF_WORKER_FILE, MAIN_CHUNKS_DIR } from '../../app-paths.mjs';
 
 /** The app.asar folder segment: whole, between separators (so app.asar.unpacked and my-app.asar stay). */
 const asarSegment = new RegExp(`(^|[\\\\/])${ASAR_FILE.replaceAll('.', '\\.')}(?=[\\\\/])`);
@@ -14,7 +14,13 @@ export function outsideAsar(path: string): string {
   return path.replace(asarSegment, `$1${ASAR_UNPACKED_DIR}`);
 }
 
-/** The bundled scrypt worker beside the module at moduleUrl (the main bundle), as a file path a Worker can load. */
+/**
+ * The bundled scrypt worker, as a file path a Worker can load. It sits in the
+ * main bundle's folder; the pool itself (at moduleUrl) is in that folder, or
+ * in its chunks folder when the app and `clm` share it.
+ */
 export function kdfWorkerFile(moduleUrl: string): string {
-  return outsideAsar(fileURLToPath(new URL(`./${KDF_WORKER_FILE}`, moduleUrl)));
+  const here = new URL('.', moduleUrl);
+  const mainDir = here.pathname.endsWith(`/${MAIN_CHUNKS_DIR}/`) ? new URL('..', here) : here;
+  return outsideAsar(fileURLToPath(new URL(KDF_WORKER_FILE, mainDir)));
 }

@@ -6,11 +6,21 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config.js';
-import { KDF_WORKER_FILE, MAIN_CHUNKS_DIR, PRELOAD_FILE_FROM_MAIN } from '../../../src-main/app-paths.mjs';
+import {
+  CLM_FILE,
+  KDF_WORKER_FILE,
+  MAIN_CHUNKS_DIR,
+  PRELOAD_FILE_FROM_MAIN,
+} from '../../../src-main/app-paths.mjs';
 
 interface Rollup {
   input: Record<string, string>;
-  output: { entryFileNames: string; chunkFileNames?: string; format?: string };
+  output: {
+    entryFileNames: string;
+    chunkFileNames?: string;
+    format?: string;
+    banner?: (chunk: { isEntry: boolean; name: string }) => string;
+  };
 }
 const rollup = (side: 'main' | 'preload') =>
   (config as unknown as Record<string, { build: { rollupOptions: Rollup } }>)[side]?.build.rollupOptions;
@@ -24,6 +34,14 @@ describe('the build layout', () => {
     expect(Object.keys(main?.input ?? {})).toContain(KDF_WORKER_FILE.replace(/\.js$/, ''));
     expect(outputOf(main, 'kdf-worker')).toBe(KDF_WORKER_FILE);
     expect(outputOf(main, 'index')).toBe('index.js');
+  });
+
+  it('writes clm beside the main bundle as a script Node runs directly (#!), and nothing else with a #!', () => {
+    const main = rollup('main');
+    expect(outputOf(main, 'clm')).toBe(CLM_FILE);
+    expect(main?.output.banner?.({ isEntry: true, name: 'clm' })).toBe('#!/usr/bin/env node');
+    for (const name of ['index', 'kdf-worker'])
+      expect(main?.output.banner?.({ isEntry: true, name })).toBe('');
   });
 
   it('writes shared chunks into the folder the packaged app unpacks', () => {

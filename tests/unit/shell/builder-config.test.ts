@@ -3,7 +3,7 @@
  * package, with which fuses, and that the paths it packages are the ones the
  * shell, the KDF pool and prepare-electron use (src-main/app-paths.mjs).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -82,5 +82,21 @@ describe('electron-builder configuration', () => {
     const loaded = relative('/opt/clm/resources/app.asar.unpacked', kdfWorkerFile(mainBundle));
     expect(config.asarUnpack).toEqual([loaded, `${paths.MAIN_DIR}/${paths.MAIN_CHUNKS_DIR}/**`]);
     expect(loaded).toBe(`${paths.MAIN_DIR}/${paths.KDF_WORKER_FILE}`);
+  });
+
+  it('puts clm on the PATH from the deb: a script running the installed app as the command', () => {
+    const fpm = (config.deb as { fpm?: string[] } | undefined)?.fpm ?? [];
+    expect(fpm).toContain(`${paths.LINUX_CLM_SCRIPT}=/usr/bin/clm`);
+    const script = join(root, paths.LINUX_CLM_SCRIPT);
+    expect(statSync(script).mode & 0o111).not.toBe(0);
+    // electron-builder installs the app in /opt/<product name>/<package name>.
+    const app = `/opt/${config.productName}/${(pkg as { name?: string }).name}`;
+    expect(readFileSync(script, 'utf8')).toContain(`exec '${app}' clm "$@"`);
+  });
+
+  it('ships clm built to JavaScript beside the main bundle (package.json "bin")', () => {
+    expect((pkg as { bin?: Record<string, string> }).bin).toEqual({
+      clm: `${paths.MAIN_DIR}/${paths.CLM_FILE}`,
+    });
   });
 });

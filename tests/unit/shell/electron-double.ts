@@ -119,6 +119,13 @@ class FakeApp extends EventEmitter {
   getAppPath(): string {
     return this.appPath;
   }
+  /** The code the app exited with through app.exit() (which, as in Electron, skips before-quit). */
+  exitCode: number | undefined;
+  exit(code = 0): void {
+    this.exitCode = code;
+    this.exited = true;
+    this.onExit?.();
+  }
   /** As Electron: before-quit first, which a listener may prevent; otherwise the app exits. */
   quit(): void {
     const e = new FakeEvent();

@@ -19,6 +19,15 @@ describe('the KDF worker file', () => {
     );
   });
 
+  it('is found from a chunk the app shares with clm (out/main/chunks/), packed or not', () => {
+    expect(kdfWorkerFile('file:///opt/clm/resources/app.asar/out/main/chunks/kdf-pool-Ab12.js')).toBe(
+      '/opt/clm/resources/app.asar.unpacked/out/main/kdf-worker.js',
+    );
+    expect(kdfWorkerFile('file:///home/me/clm/out/main/chunks/kdf-pool-Ab12.js')).toBe(
+      '/home/me/clm/out/main/kdf-worker.js',
+    );
+  });
+
   it('maps Windows paths too', () => {
     expect(outsideAsar('C:\\Program Files\\CLM\\resources\\app.asar\\out\\main\\kdf-worker.js')).toBe(
       'C:\\Program Files\\CLM\\resources\\app.asar.unpacked\\out\\main\\kdf-worker.js',

@@ -1,0 +1,77 @@
+/**
+ * `clm` as it ships: built to JavaScript with the rest of the app
+ * (out/main/clm.js, package.json "bin") and run by plain Node, no tsx. Built
+ * into a folder of its own so a checkout's out/ is left as it is.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLM_FILE, MAIN_DIR } from '../../src-main/app-paths.mjs';
+import { tempDirs } from './temp-dirs.js';
+
+const root = join(import.meta.dirname, '../..');
+const tmp = tempDirs('clm-built-');
+// The build is made once for the file (vaults come and go with each test), inside the project
+// (test-results/, ignored by git) so its external better-sqlite3 resolves from node_modules.
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const out = mkdtempSync(join(root, 'test-results', 'clm-built-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+let clmJs = '';
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--outDir', out, '--logLevel', 'error'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  clmJs = join(out, MAIN_DIR.replace(/^out\//, ''), CLM_FILE);
+}, 180_000);
+
+const cheap = { CLM_TEST_PROFILE_LOG2N: '12', CLM_TEST_CHAT_LOG2N: '12' };
+
+function clm(args: string[], env: Record<string, string> = {}, input = '') {
+  const r = spawnSync(process.execPath, [clmJs, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the built clm', () => {
+  it('is a Node script (#!) that prints its usage', () => {
+    expect(readFileSync(clmJs, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const r = clm(['help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^clm: Chrono-Library Messenger from the terminal/);
+  });
+
+  it('carries a conversation between two vaults: its KDF worker and vault load from the bundle', () => {
+    const [a, b] = [join(tmp(), 'a.sqlite'), join(tmp(), 'b.sqlite')];
+    const alice = {
+      ...cheap,
+      CLM_VAULT: a,
+      CLM_PASSPHRASE: 'alice phrase',
+      CLM_CHAT_SECRET: 'shared secret',
+    };
+    const bob = { ...cheap, CLM_VAULT: b, CLM_PASSPHRASE: 'bob phrase', CLM_CHAT_SECRET: 'shared secret' };
+    expect(clm(['init', '--name', 'alice'], alice).code).toBe(0);
+    expect(clm(['chat', 'new', 'Plans'], alice).code).toBe(0);
+    const sent = clm(['send', 'Plans', 'meet at noon'], alice);
+    expect(sent.code).toBe(0);
+    const pointer = sent.stdout.trim().split('\n').at(-1) ?? '';
+    expect(clm(['init', '--name', 'bob'], bob).code).toBe(0);
+    const imported = clm(['import', '-', '--name', 'From alice'], bob, pointer);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const history = clm(['history', 'From alice'], bob);
+    expect(history.stdout).toMatch(/alice: meet at noon/);
+  });
+
+  it('refuses with one sentence and a non-zero code', () => {
+    const r = clm(['nope']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toBe('clm: Unknown command "nope". See `clm help`.\n');
+  });
+});
