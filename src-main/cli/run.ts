@@ -11,6 +11,7 @@ const chatCmds = () => import('./commands/chats.js');
 const messageCmds = () => import('./commands/messages.js');
 const profileCmds = () => import('./commands/profile.js');
 const pointerCmds = () => import('./commands/pointer.js');
+const transferCmds = () => import('./commands/transfer.js');
 
 const commands: Record<string, () => Promise<Command>> = {
   'pointer open': async () => (await pointerCmds()).pointerOpen,
@@ -34,6 +35,10 @@ const commands: Record<string, () => Promise<Command>> = {
   rm: async () => (await chatCmds()).rm,
   passwd: async () => (await profileCmds()).passwd,
   'delete-profile': async () => (await profileCmds()).deleteProfile,
+  export: async () => (await transferCmds()).exportCmd,
+  backup: async () => (await transferCmds()).backup,
+  // Not `restore`: that name restores a message from the trash, and a slip must not replace a vault.
+  'restore-backup': async () => (await transferCmds()).restoreBackup,
 };
 
 /** Global options may come before the command: `clm --vault PATH chats`. They are passed on to it. */

@@ -23,6 +23,12 @@ Messages
   history CHAT [--trash] | search CHAT WORDS
   trash CHAT MSG | restore CHAT MSG | purge CHAT MSG
 
+Moving to another computer
+  export CHAT [FILE]               the chat's pointers, one a line; \`clm import\` with its secret rebuilds
+                                   the history there (your own messages come back as sent)
+  backup FILE                      a copy of the whole vault, as encrypted as the vault itself
+  restore-backup FILE              replace the vault with a backup; the current one is kept beside it
+
 Pointers without a vault
   pointer open [--secret S | --secret-file F] [--suffix X] [POINTER...]
   pointer seal [--secret S | --secret-file F] --chat C --author A [--legacy [--suffix X]]

@@ -1,4 +1,11 @@
-import type { Format, ImportOutcome, LocalChatId, MessageId, PointerPeek } from '../../src-shared/types.js';
+import type {
+  Direction,
+  Format,
+  ImportOutcome,
+  LocalChatId,
+  MessageId,
+  PointerPeek,
+} from '../../src-shared/types.js';
 import { parsePaste } from '../core/paste.js';
 import { insertChat, unlockChat } from './chat-keys.js';
 import { openWithOwnKey, receivedChatName, type WireKey, wireKeyForPointer } from './chat-secrets.js';
@@ -63,6 +70,8 @@ export function importPaste(
 /** The narrow view of the messenger the import router works through. */
 function importPort(ctx: ServiceContext): ImportPort {
   const s = ctx.requireSession();
+  // A chat's exported pointers imported on another computer bring one's own messages back as sent.
+  const direction = (author: string): Direction => (author === s.nickname ? 'sent' : 'received');
   return {
     kdf: ctx.kdf,
     seen: (pointer: string) => {
@@ -93,7 +102,7 @@ function importPort(ctx: ServiceContext): ImportPort {
     store: (c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>) => {
       c.lastUsed = Date.now();
       return ctx.store.transaction(() =>
-        insertMessage(ctx, c.id, c.cdk, epoch, { ...body, dir: 'received' }),
+        insertMessage(ctx, c.id, c.cdk, epoch, { ...body, dir: direction(body.author) }),
       );
     },
     create: async (
@@ -106,7 +115,7 @@ function importPort(ctx: ServiceContext): ImportPort {
         ctx,
         { ...meta, name: ctx.checkName(meta.name), createdHere: false },
         wire,
-        { epoch, body: { ...body, dir: 'received' } },
+        { epoch, body: { ...body, dir: direction(body.author) } },
       );
       return { chat, messageId: chat.messageId as MessageId };
     },

@@ -6,6 +6,7 @@ import type { ImportOptions } from './import-options.js';
 import * as imports from './import-port.js';
 import * as messages from './messages.js';
 import * as profile from './profile-session.js';
+import * as transfer from './transfer.js';
 
 export type { MessengerOptions } from './context.js';
 
@@ -83,6 +84,11 @@ export class Messenger {
    * for bulk work such as seeding a large history. Nothing is stored unless all is.
    */
   batch = <T>(fn: () => T) => this.#ctx.store.transaction(fn);
+
+  // Moving to another computer.
+  exportChat = (id: LocalChatId) => transfer.exportChat(this.#ctx, id);
+  backup = (dest: string) => transfer.backupVault(this.#ctx, dest);
+  restore = (source: string) => transfer.restoreVault(this.#ctx, source);
 
   // Pasted pointers.
   peekPointer = (text: string, secret: string, suffix?: string) =>

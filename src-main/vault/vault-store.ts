@@ -63,6 +63,11 @@ export class VaultStore {
     return this.#db.transaction(fn)();
   }
 
+  /** SQLite's online backup: a consistent copy of the (encrypted) file, taken while it is in use. */
+  async backupTo(dest: string): Promise<void> {
+    await this.#db.backup(dest);
+  }
+
   profile = (): ProfileRow | undefined => this.#s.profile.get();
   insertProfile(p: Omit<ProfileRow, 'created_at'>, now: number): void {
     this.#s.insertProfile.run(p.nickname, p.kdf_salt, p.kdf_log2n, p.wrapped_key, p.settings, now);

@@ -69,6 +69,25 @@ describe('the built clm', () => {
     expect(history.stdout).toMatch(/alice: meet at noon/);
   });
 
+  it('exports a chat, backs the vault up and restores it', () => {
+    const dir = tmp();
+    const alice = { ...cheap, CLM_VAULT: join(dir, 'a.sqlite'), CLM_PASSPHRASE: 'p', CLM_CHAT_SECRET: 's' };
+    clm(['init', '--name', 'alice'], alice);
+    clm(['chat', 'new', 'Plans'], alice);
+    clm(['send', 'Plans', 'kept'], alice);
+    expect(clm(['export', 'Plans', join(dir, 'plans.txt')], alice).stdout).toMatch(
+      /^1 pointer written to .*plans\.txt/,
+    );
+    expect(readFileSync(join(dir, 'plans.txt'), 'utf8')).toMatch(/^\{"v":2,.*\}\n$/);
+    expect(clm(['backup', join(dir, 'a.backup')], alice).code).toBe(0);
+    clm(['send', 'Plans', 'lost on restore'], alice);
+    const restored = clm(['restore-backup', join(dir, 'a.backup')], alice);
+    expect(restored.stdout).toMatch(/The vault it replaced is kept at .*a\.sqlite\.before-restore-/);
+    const history = clm(['history', 'Plans'], alice).stdout;
+    expect(history).toMatch(/kept/);
+    expect(history).not.toMatch(/lost on restore/);
+  });
+
   it('refuses with one sentence and a non-zero code', () => {
     const r = clm(['nope']);
     expect(r.code).not.toBe(0);
