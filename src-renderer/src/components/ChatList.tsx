@@ -16,6 +16,11 @@ export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wire
 const lockText = (c: ChatSummary) =>
   (c.locked ? 'locked' : c.remembered ? 'remembered' : 'open') as 'locked' | 'open' | 'remembered';
 
+/**
+ * The chats, one button each. The button's name is what it shows (name, last
+ * activity, format, lock state, count), so speech input can say what is seen;
+ * no aria-label tells screen readers something else.
+ */
 export function ChatList(props: {
   chats: ChatSummary[];
   selected: number | undefined;
@@ -28,12 +33,7 @@ export function ChatList(props: {
     <ul className="chatlist" aria-label="Chats">
       {props.chats.map((c) => (
         <li key={c.id}>
-          <button
-            type="button"
-            aria-current={props.selected === c.id}
-            onClick={() => props.onSelect(c.id)}
-            aria-label={`${c.name}, ${c.format === 'legacy' ? 'legacy' : 'sealed v2'}, ${lockText(c)}, ${plural(c.count, 'message')}`}
-          >
+          <button type="button" aria-current={props.selected === c.id} onClick={() => props.onSelect(c.id)}>
             <span className="name">{c.name}</span>
             <span className="meta">{shortTime(c.lastActivity)}</span>
             <span className="meta">
@@ -42,7 +42,7 @@ export function ChatList(props: {
                 <LockIcon state={lockText(c)} /> {lockText(c)}
               </span>
             </span>
-            <span className="meta">{plural(c.count, 'msg')}</span>
+            <span className="meta">{plural(c.count, 'message')}</span>
           </button>
         </li>
       ))}

@@ -1,14 +1,21 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, type Ref, useState } from 'react';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import { useAction } from '../lib/useAction.js';
+import { ActionButton } from './ActionButton.js';
 
-/** Enter sends, Shift+Enter starts a new line (as in Signal Desktop). */
+/**
+ * Enter sends, Shift+Enter starts a new line (as in Signal Desktop). The
+ * placeholder begins with the field's name, "Message", so what is seen is
+ * what a speech-input user can say.
+ */
 export function Composer({
   onSend,
-  disabled,
+  inputRef,
+  autoFocus,
 }: {
   onSend: (text: string) => Promise<boolean>;
-  disabled?: boolean;
+  inputRef?: Ref<HTMLTextAreaElement>;
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState('');
   const { busy, run } = useAction();
@@ -31,22 +38,18 @@ export function Composer({
       </label>
       <textarea
         id="composer"
+        ref={inputRef}
         rows={2}
         value={text}
         maxLength={utf16Units(LIMITS.textChars)}
-        placeholder="Write a message: Enter sends, Shift+Enter for a new line"
+        placeholder="Message: Enter sends, Shift+Enter starts a new line"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
-        disabled={disabled}
+        autoFocus={autoFocus}
       />
-      <button
-        type="button"
-        className="primary"
-        onClick={() => send()}
-        disabled={disabled || busy || !text.trim()}
-      >
+      <ActionButton type="button" className="primary" onClick={() => send()} enabled={!busy && !!text.trim()}>
         Send
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -9,7 +9,8 @@ export interface MenuItem {
 /**
  * A menu button as the WAI-ARIA pattern has it: opening moves focus to the
  * first item, arrows move between items, Escape or Tab closes and gives
- * focus back to the button, a click outside closes.
+ * focus back to the button, a click outside closes. Choosing an item gives
+ * the focus back to the button first, so a dialog the item opens returns it there.
  */
 export function MenuButton({ label, items }: { label: string; items: MenuItem[] }) {
   const [open, setOpen] = useState(false);
@@ -80,7 +81,7 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
               tabIndex={-1}
               className={it.danger ? 'danger' : undefined}
               onClick={() => {
-                close(false);
+                close(true);
                 it.run();
               }}
             >

@@ -1,23 +1,35 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MessageView } from '../../../src-shared/types.js';
+import { focusLost } from '../lib/focus.js';
 import { fullTime, shortTime } from '../lib/time.js';
 import { usePagedHistory } from '../lib/usePagedHistory.js';
 
+/** What a message's buttons do; those that take it out of the list say whether it went. */
 export interface MessageActions {
   copy(m: MessageView): void;
   qr(m: MessageView): void;
-  trash?(m: MessageView): void;
-  restore?(m: MessageView): void;
-  purge?(m: MessageView): void;
+  trash?(m: MessageView): Promise<boolean>;
+  restore?(m: MessageView): Promise<boolean>;
+  purge?(m: MessageView): Promise<boolean>;
 }
 
 /** "the message from alice at 14:02": a message as a person sees it, for the names of its buttons. */
 const described = (m: MessageView): string =>
   `the message from ${m.direction === 'sent' ? 'You' : m.author} at ${shortTime(m.epoch)}`;
 
-function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
+function Bubble({
+  m,
+  actions,
+  onRemoved,
+}: {
+  m: MessageView;
+  actions: MessageActions;
+  onRemoved: () => void;
+}) {
   const it = described(m);
+  const remove = (act: (m: MessageView) => Promise<boolean>) => () =>
+    void act(m).then((gone) => gone && onRemoved());
   return (
     <div className={`msg ${m.direction}`}>
       <div className="bubble">
@@ -36,17 +48,17 @@ function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
             QR
           </button>
           {actions.trash && (
-            <button type="button" onClick={() => actions.trash?.(m)} aria-label={`Trash ${it}`}>
+            <button type="button" onClick={remove(actions.trash)} aria-label={`Trash ${it}`}>
               Trash
             </button>
           )}
           {actions.restore && (
-            <button type="button" onClick={() => actions.restore?.(m)} aria-label={`Restore ${it}`}>
+            <button type="button" onClick={remove(actions.restore)} aria-label={`Restore ${it}`}>
               Restore
             </button>
           )}
           {actions.purge && (
-            <button type="button" onClick={() => actions.purge?.(m)} aria-label={`Delete forever: ${it}`}>
+            <button type="button" onClick={remove(actions.purge)} aria-label={`Delete forever: ${it}`}>
               Delete forever
             </button>
           )}
@@ -60,18 +72,25 @@ function Bubble({ m, actions }: { m: MessageView; actions: MessageActions }) {
  * The history, virtualized: only the rows on screen exist in the DOM, and
  * pages of 200 are fetched from the main process as they scroll into view,
  * so a chat of 100,000 messages scrolls as smoothly as one of ten.
+ *
+ * A message taken out of the list (trashed, restored, deleted) takes its
+ * focused button with it: the focus moves to the first button of the message
+ * that takes its place (the one after it, or before it when it was the last),
+ * or to `onEmptied`'s choice when none is left.
  */
 export function MessageList(props: {
   chatId: number;
   trash: boolean;
   version: string;
   actions: MessageActions;
+  onEmptied: () => void;
 }) {
   const { trash } = props;
   const history = usePagedHistory(props.chatId, trash, props.version);
   const { total } = history;
   const parent = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const [removed, setRemoved] = useState<{ id: MessageView['id']; index: number }>();
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -84,6 +103,21 @@ export function MessageList(props: {
   // The pages of the rows on screen (and the newest), after every render: a page arriving renders by itself.
   useEffect(() => {
     history.want(items.map((it) => it.index));
+  });
+
+  // After a removal, once the list no longer shows the message: its successor's first button.
+  useEffect(() => {
+    if (!removed || history.at(removed.index)?.id === removed.id) return;
+    const i = Math.min(removed.index, total - 1);
+    const next = parent.current?.querySelector<HTMLElement>(`[data-index="${i}"] button`);
+    if (total > 0 && (!history.at(i) || !next)) {
+      virtualizer.scrollToIndex(i); // its page or its row is on the way
+      return;
+    }
+    setRemoved(undefined);
+    if (!focusLost()) return; // the person has gone somewhere else meanwhile
+    if (next) next.focus();
+    else props.onEmptied();
   });
 
   // Newest at the bottom: start there, and stay there as messages arrive if the person was there.
@@ -113,8 +147,9 @@ export function MessageList(props: {
         {items.map((it) => {
           const m = history.at(it.index);
           return (
+            // Keyed by message: a row that shows another message after a change is a new row.
             <div
-              key={it.key}
+              key={m ? m.id : `row ${it.index}`}
               data-index={it.index}
               ref={virtualizer.measureElement}
               style={{
@@ -125,7 +160,15 @@ export function MessageList(props: {
                 transform: `translateY(${it.start}px)`,
               }}
             >
-              {m ? <Bubble m={m} actions={props.actions} /> : <div className="msg">…</div>}
+              {m ? (
+                <Bubble
+                  m={m}
+                  actions={props.actions}
+                  onRemoved={() => setRemoved({ id: m.id, index: it.index })}
+                />
+              ) : (
+                <div className="msg">…</div>
+              )}
             </div>
           );
         })}

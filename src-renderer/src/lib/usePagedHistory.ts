@@ -41,10 +41,13 @@ export interface PagedHistory {
  * A chat's history (or its trash) fetched from the main process in pages of
  * 200, as they are wanted. The pages are React state: a page arriving renders
  * by itself. A new `version` (something changed the chat) starts again from
- * the newest page; a page of an older version arriving late is dropped.
+ * the newest page; a page of an older version arriving late is dropped. Until
+ * the new version's first page arrives, the last version's pages stay on show:
+ * the rows do not blink into placeholders, and a focused button keeps the focus.
  */
 export function usePagedHistory(chatId: number, trash: boolean, version: string): PagedHistory {
-  const key = `${chatId}:${trash}:${version}`;
+  const scope = `${chatId}:${trash}:`;
+  const key = `${scope}${version}`;
   const [state, loaded] = useReducer(reduce, { key, total: 0, pages: NONE });
   const current = useRef(key);
   useEffect(() => {
@@ -53,7 +56,9 @@ export function usePagedHistory(chatId: number, trash: boolean, version: string)
   const loading = useRef(new Set<string>());
 
   const { total } = state;
+  // What is loaded of this version (what want() fetches the rest of), and what is shown meanwhile.
   const pages = state.key === key ? state.pages : NONE;
+  const shown = state.key.startsWith(scope) ? state.pages : NONE;
   const pageOf = (i: number) => Math.floor((total - 1 - i) / PAGE);
 
   const load = useCallback(
@@ -78,7 +83,7 @@ export function usePagedHistory(chatId: number, trash: boolean, version: string)
     at(i) {
       const page = pageOf(i);
       const start = Math.max(0, total - (page + 1) * PAGE);
-      return pages.get(page)?.[i - start];
+      return shown.get(page)?.[i - start];
     },
     want(indexes) {
       const wanted = new Set([0]);

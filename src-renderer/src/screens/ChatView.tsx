@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ChatSummary, MessageView } from '../../../src-shared/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { FocusFallback } from '../components/FocusFallback.js';
 import { MenuButton } from '../components/MenuButton.js';
 import { type MessageActions, MessageList } from '../components/MessageList.js';
 import { QrDialog } from '../components/QrDialog.js';
@@ -21,25 +22,45 @@ type Modal =
   | { kind: 'empty-trash' }
   | undefined;
 
-/** An unlocked chat: history, composer, trash, search and the chat menu. */
-export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: () => void }) {
+/**
+ * An unlocked chat: history, composer, trash, search and the chat menu. When
+ * an action takes away the focused element, the focus goes to the composer,
+ * or in the trash to the button back to the messages.
+ */
+export function ChatView({
+  chat,
+  onChanged,
+  focusComposer,
+}: {
+  chat: ChatSummary;
+  onChanged: () => Promise<void>;
+  /** The composer takes the focus when the view opens (a chat just created or unlocked). */
+  focusComposer: boolean;
+}) {
   const toast = useToast();
   const [view, setView] = useState<'messages' | 'trash'>('messages');
   const [version, setVersion] = useState(0);
   const [modal, setModal] = useState<Modal>();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<MessageView[]>();
-  const refresh = () => {
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const viewToggle = useRef<HTMLButtonElement>(null);
+  const fallback = useCallback(() => [composer.current, viewToggle.current], []);
+  const refresh = async () => {
     setVersion((v) => v + 1);
-    onChanged();
+    await onChanged();
   };
-  const act = async (fn: () => Promise<unknown>, done?: string) => {
+  /** Runs an action, says how it went, reloads; true when it was done. */
+  const act = async (fn: () => Promise<unknown>, done?: string): Promise<boolean> => {
     try {
       await fn();
       if (done) toast({ text: done });
-      refresh();
+      await refresh();
+      return true;
     } catch (e) {
       toast({ text: errorText(e) });
+      return false;
     }
   };
 
@@ -58,20 +79,20 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
     ...(view === 'messages'
       ? {
           trash: (m) =>
-            void act(() => call('trashMessage', { chatId: chat.id, messageId: m.id }), 'Moved to the trash.'),
+            act(() => call('trashMessage', { chatId: chat.id, messageId: m.id }), 'Moved to the trash.'),
         }
       : {
           restore: (m) =>
-            void act(() => call('restoreMessage', { chatId: chat.id, messageId: m.id }), 'Restored.'),
+            act(() => call('restoreMessage', { chatId: chat.id, messageId: m.id }), 'Restored.'),
           purge: (m) =>
-            void act(() => call('purgeMessage', { chatId: chat.id, messageId: m.id }), 'Deleted forever.'),
+            act(() => call('purgeMessage', { chatId: chat.id, messageId: m.id }), 'Deleted forever.'),
         }),
   };
 
   const send = async (text: string): Promise<boolean> => {
     try {
       const r = await call('send', { chatId: chat.id, text });
-      refresh();
+      void refresh();
       await copy(
         r.pointer,
         'Sent: the pointer is on the clipboard. Paste it to the other person by any channel.',
@@ -93,7 +114,7 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
   };
 
   return (
-    <>
+    <FocusFallback to={fallback}>
       <header>
         <h2>{chat.name}</h2>
         <FormatBadge chat={chat} />
@@ -103,6 +124,7 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
         <span className="spacer" />
         <button
           type="button"
+          ref={viewToggle}
           aria-pressed={view === 'trash'}
           onClick={() => setView(view === 'trash' ? 'messages' : 'trash')}
         >
@@ -140,6 +162,7 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
           </label>
           <input
             id="search"
+            ref={searchBox}
             type="search"
             placeholder="Search this chat"
             value={query}
@@ -177,6 +200,8 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
               onClick={() => {
                 setResults(undefined);
                 setQuery('');
+                // This button goes with the results; the search box is where the person was.
+                searchBox.current?.focus();
               }}
             >
               Clear search
@@ -199,9 +224,10 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
           // Reload when this view changed something, or when an import or another view changed the chat.
           version={`${version}:${chat.count}:${chat.trashCount}:${chat.lastActivity}`}
           actions={actions}
+          onEmptied={() => (view === 'messages' ? composer : viewToggle).current?.focus()}
         />
       )}
-      {view === 'messages' && <Composer onSend={send} />}
+      {view === 'messages' && <Composer onSend={send} inputRef={composer} autoFocus={focusComposer} />}
 
       {modal?.kind === 'qr' && <QrDialog pointer={modal.pointer} onClose={() => setModal(undefined)} />}
       {modal?.kind === 'details' && (
@@ -256,9 +282,10 @@ export function ChatView({ chat, onChanged }: { chat: ChatSummary; onChanged: ()
           confirm="Delete chat"
           danger
           onClose={() => setModal(undefined)}
+          // The view goes with the chat; the focus moves to the chat list (see MainScreen).
           onConfirm={() => act(() => call('deleteChat', { chatId: chat.id }), 'Chat deleted.')}
         />
       )}
-    </>
+    </FocusFallback>
   );
 }

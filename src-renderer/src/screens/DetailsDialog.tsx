@@ -7,7 +7,10 @@ import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { useAction } from '../lib/useAction.js';
 
-/** Chat details: format, id, k or suffix, and the fingerprint two people compare. */
+/**
+ * Chat details: format, id, k or suffix, and the fingerprint two people
+ * compare. It opens once they are loaded, so the focus starts at its top.
+ */
 export function DetailsDialog({
   chatId,
   onClose,
@@ -39,9 +42,9 @@ export function DetailsDialog({
       onChanged();
     });
   };
+  if (!info && !error) return null;
   return (
     <Dialog title="Chat details" onClose={onClose}>
-      {!info && !error && <p className="hint">Loading…</p>}
       {info && (
         <>
           <dl className="details">
@@ -91,7 +94,8 @@ export function DetailsDialog({
             </p>
           )}
           <label className="inline">
-            <input type="checkbox" checked={info.remembered} disabled={saving} onChange={toggleRemember} />
+            {/* Not disabled while saving: a disabled box would drop the focus (toggleRemember waits instead). */}
+            <input type="checkbox" checked={info.remembered} onChange={toggleRemember} />
             <span>
               Remember on this computer
               <span className="hint" style={{ display: 'block' }}>

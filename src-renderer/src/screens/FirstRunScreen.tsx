@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
@@ -66,9 +67,13 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
         />
         <FormError text={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !nickname.trim() || !master || !again}>
+          <ActionButton
+            type="submit"
+            className="primary"
+            enabled={!busy && !!nickname.trim() && !!master && !!again}
+          >
             {busy ? 'Creating…' : 'Create profile'}
-          </button>
+          </ActionButton>
         </div>
       </form>
     </main>

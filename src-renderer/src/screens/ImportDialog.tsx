@@ -1,10 +1,12 @@
-import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
+import { useFocusIfLost } from '../lib/focus.js';
 import { plural } from '../lib/plural.js';
 import { useAction } from '../lib/useAction.js';
 
@@ -68,9 +70,9 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
             onChange={setSecret}
             style={{ flex: 2 }}
           />
-          <button type="submit" className="primary" disabled={busy || !secret}>
+          <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
             {busy ? 'Checking…' : isNew ? 'Check secret' : 'Unlock and import'}
-          </button>
+          </ActionButton>
         </>
       ) : (
         <>
@@ -88,9 +90,9 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
             style={{ flex: 2 }}
             autoFocus
           />
-          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+          <ActionButton type="submit" className="primary" enabled={!busy && !!name.trim()}>
             {busy ? 'Creating…' : 'Create chat'}
-          </button>
+          </ActionButton>
           <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
             {title !== undefined && name === title
               ? 'The secret opens it. Named as the sender calls it; change it if you like.'
@@ -105,7 +107,10 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
 
 /**
  * Import: paste (or drop a text file with) one or many pointers. Each pointer
- * reports what became of it; those that need a secret ask for it inline.
+ * reports what became of it; those that need a secret ask for it inline. When
+ * one of those is done, its form goes, and the focus moves on to the next
+ * pointer still asking, else to Close; when an import ends, its Cancel button
+ * goes, and the focus moves back to Import.
  */
 export function ImportDialog({
   initial,
@@ -121,6 +126,14 @@ export function ImportDialog({
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
   const { busy, error, setError, run } = useAction();
+  const results = useRef<HTMLOListElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const toNextRetry = useFocusIfLost(() => [
+    results.current?.querySelector('form input'),
+    closeButton.current,
+  ]);
+  const toImport = useFocusIfLost(() => [importButton.current]);
 
   useEffect(
     () =>
@@ -138,7 +151,7 @@ export function ImportDialog({
       setOutcomes(await call('importPaste', { text, ...(secret ? { secret } : {}) }));
       setSecret('');
       onImported();
-    });
+    }).then(toImport);
   };
 
   const readFile = async (file: File | undefined) => {
@@ -171,7 +184,7 @@ export function ImportDialog({
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder='{"v":2,"c":"…","k":17,"e":…,"n":"…","d":"…","t":"…"}'
-          autoFocus
+          data-autofocus
           spellCheck={false}
         />
         <div className="row" style={{ marginTop: 6 }}>
@@ -213,12 +226,12 @@ export function ImportDialog({
         )}
         <FormError text={error} />
         <div className="actions">
-          <button type="button" onClick={close}>
+          <button type="button" onClick={close} ref={closeButton}>
             {busy ? 'Cancel and close' : 'Close'}
           </button>
-          <button type="submit" className="primary" disabled={busy || !text.trim()}>
+          <ActionButton type="submit" className="primary" enabled={!busy && !!text.trim()} ref={importButton}>
             Import
-          </button>
+          </ActionButton>
         </div>
       </form>
       {outcomes && (
@@ -229,7 +242,7 @@ export function ImportDialog({
               .map(([k, n]) => `${n.toLocaleString()} ${LABEL[k as Shown].toLowerCase()}`)
               .join(', ')}
           </p>
-          <ol className="outcomes">
+          <ol className="outcomes" ref={results}>
             {outcomes.slice(0, 500).map((o, i) => (
               <li key={o.offset} className={o.kind}>
                 <span className="kind">{LABEL[shown(o)]}</span>
@@ -240,6 +253,7 @@ export function ImportDialog({
                     onDone={(n) => {
                       setOutcomes((all) => all?.map((x, j) => (j === i ? n : x)));
                       onImported();
+                      toNextRetry();
                     }}
                   />
                 )}

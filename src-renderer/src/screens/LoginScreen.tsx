@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ActionButton } from '../components/ActionButton.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
@@ -34,7 +35,7 @@ export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: ()
         />
         <FormError text={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !master}>
+          <ActionButton type="submit" className="primary" enabled={!busy && !!master}>
             {busy ? (
               <>
                 <span className="spinner" aria-hidden="true" />
@@ -43,7 +44,7 @@ export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: ()
             ) : (
               'Log in'
             )}
-          </button>
+          </ActionButton>
         </div>
       </form>
     </main>

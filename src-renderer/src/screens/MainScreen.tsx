@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { ChatList } from '../components/ChatList.js';
+import { FocusFallback } from '../components/FocusFallback.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
+import { useFocusIfLost } from '../lib/focus.js';
 import { ChatView } from './ChatView.js';
 import { ImportDialog } from './ImportDialog.js';
 import { NewChatDialog } from './NewChatDialog.js';
@@ -12,6 +14,12 @@ import { UnlockScreen } from './UnlockScreen.js';
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
+/**
+ * The main window: the chats and the actions beside them, and the chosen chat.
+ * Focus that loses its place lands on the chat list (the open chat's entry, else
+ * the first) or, with no chats, on New chat: on arriving from the login or
+ * first-run form, and when a dialog's opener is gone.
+ */
 export function MainScreen(props: {
   nickname: string;
   onLoggedOut: () => void;
@@ -24,6 +32,19 @@ export function MainScreen(props: {
   const [dialog, setDialog] = useState<
     { kind: 'new' } | { kind: 'import'; text: string } | { kind: 'settings' }
   >();
+  // The chat just created or unlocked here: its composer takes the focus when it opens.
+  const [arrived, setArrived] = useState<number>();
+  const sidebar = useRef<HTMLElement>(null);
+  const newChatButton = useRef<HTMLButtonElement>(null);
+  const listTargets = useCallback(
+    () => [
+      sidebar.current?.querySelector('.chatlist [aria-current="true"]'),
+      sidebar.current?.querySelector('.chatlist button'),
+      newChatButton.current,
+    ],
+    [],
+  );
+  const focusList = useFocusIfLost(listTargets);
 
   const refresh = useCallback(async () => {
     try {
@@ -34,7 +55,7 @@ export function MainScreen(props: {
   }, [toast]);
 
   useEffect(() => {
-    void refresh();
+    void refresh().then(focusList);
     return window.clm.onEvent((e) => {
       if (e.type === 'chat-locked') {
         void refresh();
@@ -42,7 +63,7 @@ export function MainScreen(props: {
       }
       if (e.type === 'all-locked') props.onLoggedOut();
     });
-  }, [refresh, toast, props.onLoggedOut]);
+  }, [refresh, focusList, toast, props.onLoggedOut]);
 
   // Ctrl/Cmd+V anywhere outside a text field opens the import dialog with the clipboard's text.
   useEffect(() => {
@@ -66,77 +87,100 @@ export function MainScreen(props: {
   }, [props.importText, props.onImportShown]);
 
   const chat = chats.find((c) => c.id === selected);
+  const select = (id: number | undefined, focusComposer = false) => {
+    setSelected(id);
+    setArrived(focusComposer ? id : undefined);
+  };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: dropping a file of pointers anywhere is a shortcut; the Import button does the same
-    <div
-      className="layout"
-      onDrop={(e) => {
-        const f = e.dataTransfer.files[0];
-        if (!f) return;
-        e.preventDefault();
-        void f.text().then((text) => setDialog({ kind: 'import', text }));
-      }}
-      onDragOver={(e) => e.preventDefault()}
-    >
-      <nav className="sidebar" aria-label="Chats and actions">
-        <header>
-          <div className="row">
-            <span className="me">{props.nickname}</span>
-            <span className="spacer" />
-            <button type="button" className="link" onClick={() => void call('logout')}>
-              Log out
-            </button>
-          </div>
-          <div className="toolbar">
-            <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>
-              New chat
-            </button>
-            <button type="button" onClick={() => setDialog({ kind: 'import', text: '' })}>
-              Import pointers
-            </button>
-            <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
-              Settings
-            </button>
-            <button
-              type="button"
-              onClick={() => void call('lockAll').then(refresh)}
-              title="Lock every chat that is not remembered"
-            >
-              Lock all
-            </button>
-          </div>
-        </header>
-        <ChatList chats={chats} selected={selected} onSelect={setSelected} />
-      </nav>
-      <main className="pane" aria-label={chat ? `Chat ${chat.name}` : 'No chat selected'}>
-        {!chat && (
-          <p className="empty">
-            Select a chat, start a new one, or paste (Ctrl+V) a pointer someone sent you.
-          </p>
+    <FocusFallback to={listTargets}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file of pointers anywhere is a shortcut; the Import button does the same */}
+      <div
+        className="layout"
+        onDrop={(e) => {
+          const f = e.dataTransfer.files[0];
+          if (!f) return;
+          e.preventDefault();
+          void f.text().then((text) => setDialog({ kind: 'import', text }));
+        }}
+        onDragOver={(e) => e.preventDefault()}
+      >
+        <nav className="sidebar" aria-label="Chats and actions" ref={sidebar}>
+          <h1 className="sr-only">Chrono-Library Messenger</h1>
+          <header>
+            <div className="row">
+              <span className="me">{props.nickname}</span>
+              <span className="spacer" />
+              <button type="button" className="link" onClick={() => void call('logout')}>
+                Log out
+              </button>
+            </div>
+            <div className="toolbar">
+              <button
+                type="button"
+                className="primary"
+                ref={newChatButton}
+                onClick={() => setDialog({ kind: 'new' })}
+              >
+                New chat
+              </button>
+              <button type="button" onClick={() => setDialog({ kind: 'import', text: '' })}>
+                Import pointers
+              </button>
+              <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
+                Settings
+              </button>
+              <button
+                type="button"
+                onClick={() => void call('lockAll').then(refresh)}
+                title="Lock every chat that is not remembered"
+              >
+                Lock all
+              </button>
+            </div>
+          </header>
+          <ChatList chats={chats} selected={selected} onSelect={(id) => select(id)} />
+        </nav>
+        <main className="pane" aria-label={chat ? `Chat ${chat.name}` : 'No chat selected'}>
+          {!chat && (
+            <p className="empty">
+              Select a chat, start a new one, or paste (Ctrl+V) a pointer someone sent you.
+            </p>
+          )}
+          {chat?.locked && (
+            <UnlockScreen
+              key={chat.id}
+              chat={chat}
+              onUnlocked={() => {
+                select(chat.id, true);
+                void refresh();
+              }}
+            />
+          )}
+          {chat && !chat.locked && (
+            <ChatView key={chat.id} chat={chat} onChanged={refresh} focusComposer={arrived === chat.id} />
+          )}
+        </main>
+        {dialog?.kind === 'new' && (
+          <NewChatDialog
+            onClose={() => setDialog(undefined)}
+            onCreated={(c) => {
+              setDialog(undefined);
+              void refresh().then(() => select(c.id, true));
+            }}
+          />
         )}
-        {chat?.locked && <UnlockScreen key={chat.id} chat={chat} onUnlocked={() => void refresh()} />}
-        {chat && !chat.locked && <ChatView key={chat.id} chat={chat} onChanged={() => void refresh()} />}
-      </main>
-      {dialog?.kind === 'new' && (
-        <NewChatDialog
-          onClose={() => setDialog(undefined)}
-          onCreated={(c) => {
-            setDialog(undefined);
-            void refresh().then(() => setSelected(c.id));
-          }}
-        />
-      )}
-      {dialog?.kind === 'import' && (
-        <ImportDialog
-          initial={dialog.text}
-          onClose={() => setDialog(undefined)}
-          onImported={() => void refresh()}
-        />
-      )}
-      {dialog?.kind === 'settings' && (
-        <SettingsDialog onClose={() => setDialog(undefined)} onDeleted={props.onLoggedOut} />
-      )}
-    </div>
+        {dialog?.kind === 'import' && (
+          <ImportDialog
+            initial={dialog.text}
+            onClose={() => setDialog(undefined)}
+            onImported={() => void refresh()}
+          />
+        )}
+        {dialog?.kind === 'settings' && (
+          <SettingsDialog onClose={() => setDialog(undefined)} onDeleted={props.onLoggedOut} />
+        )}
+      </div>
+    </FocusFallback>
   );
 }

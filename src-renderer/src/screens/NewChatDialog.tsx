@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { defaultLegacySuffix, LEGACY_PRESETS } from '../../../src-shared/legacy-chats.js';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ChatSummary } from '../../../src-shared/types.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
@@ -136,9 +137,13 @@ export function NewChatDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !name.trim() || !secret || !again}>
+          <ActionButton
+            type="submit"
+            className="primary"
+            enabled={!busy && !!name.trim() && !!secret && !!again}
+          >
             Create chat
-          </button>
+          </ActionButton>
         </div>
       </form>
     </Dialog>

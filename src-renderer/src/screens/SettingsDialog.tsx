@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { autoLockProblem } from '../../../src-shared/checks.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import type { Settings } from '../../../src-shared/types.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
@@ -9,6 +10,10 @@ import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
 import { useAction } from '../lib/useAction.js';
 
+/**
+ * Settings: locking, the master phrase, deleting the profile. It opens once
+ * the settings are loaded, so the focus starts in the first section.
+ */
 export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; onDeleted: () => void }) {
   const toast = useToast();
   const [settings, setSettings] = useState<Settings>();
@@ -54,6 +59,7 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
     });
   };
 
+  if (!settings && !error) return null;
   return (
     <Dialog title="Settings" onClose={onClose}>
       {settings && (
@@ -106,9 +112,9 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
             autoComplete="new-password"
           />
           <div className="actions">
-            <button type="submit" disabled={busy || !oldMaster || !newMaster || !newAgain}>
+            <ActionButton type="submit" enabled={!busy && !!oldMaster && !!newMaster && !!newAgain}>
               Change master phrase
-            </button>
+            </ActionButton>
           </div>
         </fieldset>
       </form>
@@ -127,9 +133,9 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
             autoComplete="off"
           />
           <div className="actions">
-            <button type="submit" className="primary danger" disabled={confirm !== 'DELETE'}>
+            <ActionButton type="submit" className="primary danger" enabled={confirm === 'DELETE'}>
               Delete profile
-            </button>
+            </ActionButton>
           </div>
         </fieldset>
       </form>

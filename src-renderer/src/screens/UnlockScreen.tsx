@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
+import { ActionButton } from '../components/ActionButton.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { FormError } from '../components/FormError.js';
 import { LockIcon } from '../components/LockIcon.js';
@@ -11,7 +12,8 @@ import { useAction } from '../lib/useAction.js';
 /**
  * A locked chat: its secret, and the wait while the key is derived (about
  * half a second on purpose; the derivation runs in a worker, so the window
- * stays responsive).
+ * stays responsive). The chat's name is a second-level heading, under the
+ * main screen's first.
  */
 export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlocked: () => void }) {
   const [secret, setSecret] = useState('');
@@ -30,9 +32,9 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
 
   return (
     <form className="unlock card" onSubmit={submit} aria-label={`Unlock ${chat.name}`}>
-      <h1>
+      <h2>
         <LockIcon state="locked" /> {chat.name}
-      </h1>
+      </h2>
       <p>
         <FormatBadge chat={chat} /> {plural(chat.count, 'message')}
       </p>
@@ -56,9 +58,9 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
       )}
       <FormError text={error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !secret}>
+        <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
           Unlock
-        </button>
+        </ActionButton>
       </div>
     </form>
   );
