@@ -46,7 +46,7 @@ test('chat menu: rename (prefilled), clear history, delete chat, each behind a d
   await clear.getByRole('button', { name: 'Clear history' }).click();
   await expect(clear).toBeHidden();
   await expect(page.getByText('No messages yet. Write the first one below.')).toBeVisible();
-  await expect(chatEntry(page, 'Renamed chat')).toHaveAccessibleName(/, 0 messages$/);
+  await expect(chatEntry(page, 'Renamed chat')).toHaveAccessibleName(/ 0 messages$/);
   expect(app.messenger.history(chatIdOf(app, 'Renamed chat')).total).toBe(0);
 
   // Delete: Cancel keeps the chat; confirming removes it from the list.

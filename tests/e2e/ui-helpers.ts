@@ -13,6 +13,19 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
+/** A closeup: the area `margin` px around `target`, into tests/screenshots/. */
+export async function shotAround(page: Page, target: Locator, name: string, margin = 40): Promise<void> {
+  const box = await target.boundingBox();
+  const view = page.viewportSize();
+  if (!box || !view) throw new Error(`${name}: the element is not on screen`);
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - margin);
+  const width = Math.min(view.width, box.x + box.width + margin) - x;
+  const height = Math.min(view.height, box.y + box.height + margin) - y;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), clip: { x, y, width, height } });
+}
+
 export async function createProfile(
   page: Page,
   nickname: string,
@@ -77,9 +90,15 @@ export const chatIdOf = (app: AppHandle, name: string): LocalChatId => summaryOf
 export const textsOf = (app: AppHandle, name: string, trash = false): string[] =>
   app.messenger.history(chatIdOf(app, name), { trash }).messages.map((m) => m.text);
 
-/** The chat's entry in the sidebar list: its accessible name says format, lock state and count. */
+/** A string matched literally inside a RegExp. */
+export const literally = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The chat's entry in the sidebar list. Its accessible name is its visible text:
+ * name, last activity, format, lock state and count ("Plans 14:02 sealed v2 open 3 messages").
+ */
 export const chatEntry = (page: Page, name: string): Locator =>
-  page.getByRole('list', { name: 'Chats' }).getByRole('button', { name: new RegExp(`^${name},`) });
+  page.getByRole('list', { name: 'Chats' }).getByRole('button', { name: new RegExp(`^${literally(name)} `) });
 
 /** The open chat's history. */
 export const messagesLog = (page: Page): Locator => page.getByRole('log', { name: 'Messages' });
@@ -104,6 +123,25 @@ export const detail = (dialog: Locator, term: string): Locator =>
     .getByRole('term')
     .filter({ hasText: new RegExp(`^${term}$`) })
     .locator('xpath=following-sibling::*[1]');
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus: keyboard only, no clicks. */
+export async function tabTo(page: Page, target: Locator, back = false, max = 60): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Types each value into a form's fields from the focused one on, Tab between them, Enter to submit. */
+export async function fillByKeys(page: Page, values: string[]): Promise<void> {
+  for (const [i, v] of values.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(v);
+  }
+  await page.keyboard.press('Enter');
+}
 
 /** Logs out, and back in with the master phrase. */
 export async function logoutLogin(page: Page, nickname: string, master: string): Promise<void> {

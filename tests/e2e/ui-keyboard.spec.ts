@@ -1,25 +1,6 @@
 // Keyboard only: every step without a click, and the chat menu as a WAI-ARIA menu button.
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './harness.js';
-import { bubble, chatIdOf, createProfile, messagesLog, newChat } from './ui-helpers.js';
-
-/** Presses Tab (or Shift+Tab) until `target` has the focus: keyboard only, no clicks. */
-async function tabTo(page: Page, target: Locator, back = false, max = 60): Promise<void> {
-  await expect(target).toBeVisible();
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target).toBeFocused();
-}
-/** Types each value into a form's fields from the focused one on, Tab between them, Enter to submit. */
-async function fillByKeys(page: Page, values: string[]): Promise<void> {
-  for (const [i, v] of values.entries()) {
-    if (i > 0) await page.keyboard.press('Tab');
-    await page.keyboard.type(v);
-  }
-  await page.keyboard.press('Enter');
-}
+import { bubble, chatIdOf, createProfile, fillByKeys, messagesLog, newChat, tabTo } from './ui-helpers.js';
 
 test('keyboard only: profile, chat and message without a click; Shift+Enter, Escape', async ({ app }) => {
   const page = app.page;

@@ -20,14 +20,14 @@ test('lock, wrong and right secret, remember on this computer, forget in Details
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   const unlock = page.getByRole('form', { name: 'Unlock Vault chat' });
   await expect(unlock).toBeVisible();
-  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/, locked, /);
+  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/ locked /);
   await expect(page.getByText('hello locked world')).toHaveCount(0);
 
   await unlock.getByLabel('Chat secret').fill('battery staple');
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(unlock.getByRole('alert')).toHaveText('That is not the secret of chat "Vault chat".');
   await expect(unlock).toBeVisible();
-  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/, locked, /);
+  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/ locked /);
   expect(summaryOf(app, 'Vault chat').locked).toBe(true);
   await shot(page, '24-unlock-wrong');
 
@@ -37,12 +37,12 @@ test('lock, wrong and right secret, remember on this computer, forget in Details
   await expect(page.getByRole('heading', { name: 'Vault chat', level: 2 })).toBeVisible();
   await expect(messagesLog(page).getByText('hello locked world')).toBeVisible();
   await expect(page.getByText('remembered on this computer')).toBeVisible();
-  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/, remembered, /);
+  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/ remembered /);
 
   // After logout and login the remembered chat is open without its secret.
   await logoutLogin(page, 'lena', 'lena master');
   await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(
-    /^Vault chat, sealed v2, remembered, 1 message/,
+    /^Vault chat .* sealed v2 remembered 1 message$/,
   );
   await chatEntry(page, 'Vault chat').click();
   await expect(page.getByRole('form', { name: 'Unlock Vault chat' })).toHaveCount(0);
@@ -56,12 +56,12 @@ test('lock, wrong and right secret, remember on this computer, forget in Details
   // The box shows the new state at once; the chat list follows once the service has it.
   await remember.click();
   await expect(remember).not.toBeChecked();
-  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/, open, /);
+  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/ open /);
   expect(summaryOf(app, 'Vault chat').remembered).toBe(false);
   await details.getByRole('button', { name: 'Close' }).click();
   await expect(details).toBeHidden();
   await logoutLogin(page, 'lena', 'lena master');
-  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/, locked, /);
+  await expect(chatEntry(page, 'Vault chat')).toHaveAccessibleName(/ locked /);
   await chatEntry(page, 'Vault chat').click();
   await expect(page.getByRole('form', { name: 'Unlock Vault chat' })).toBeVisible();
 });
@@ -92,10 +92,10 @@ test('auto-lock: a chat idle for the set minutes locks by itself, one used since
   clock.advance(40_000);
   await sendMessage(page, 'still here');
   clock.advance(21_000);
-  await expect(chatEntry(page, 'Witness chat')).toHaveAccessibleName(/, locked, /);
+  await expect(chatEntry(page, 'Witness chat')).toHaveAccessibleName(/ locked /);
   await expect(page.getByText('A chat locked itself after being idle.')).toBeVisible();
   // The check that locked it left the chat used 21 s ago open.
-  await expect(chatEntry(page, 'Idle chat')).toHaveAccessibleName(/, open, /);
+  await expect(chatEntry(page, 'Idle chat')).toHaveAccessibleName(/ open /);
   await expect(page.getByRole('heading', { name: 'Idle chat', level: 2 })).toBeVisible();
   expect(summaryOf(app, 'Idle chat').locked).toBe(false);
 
@@ -103,6 +103,6 @@ test('auto-lock: a chat idle for the set minutes locks by itself, one used since
   clock.advance(61_000);
   await expect(page.getByRole('form', { name: 'Unlock Idle chat' })).toBeVisible();
   await expect(page.getByText('before the nap')).toHaveCount(0);
-  await expect(chatEntry(page, 'Idle chat')).toHaveAccessibleName(/, locked, /);
+  await expect(chatEntry(page, 'Idle chat')).toHaveAccessibleName(/ locked /);
   await expect(page.getByText('A chat locked itself after being idle.')).toBeVisible();
 });
