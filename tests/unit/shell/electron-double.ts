@@ -57,17 +57,63 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+type WindowOptions = Record<string, unknown> & {
+  webPreferences?: Record<string, unknown>;
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+};
+
 export class FakeBrowserWindow extends EventEmitter {
   static all: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
   minimized = false;
+  maximized = false;
   focused = false;
   visible = false;
   destroyed = false;
-  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+  /** The window's bounds when neither maximized nor minimized. */
+  normalBounds: Rectangle;
+  constructor(readonly options: WindowOptions) {
     super();
+    // As Electron: 800×600 unless given; centred on the primary work area unless x and y are given.
+    const width = options.width ?? 800;
+    const height = options.height ?? 600;
+    const area = electron.screen.primary.workArea;
+    this.normalBounds = {
+      x: options.x ?? area.x + Math.round((area.width - width) / 2),
+      y: options.y ?? area.y + Math.round((area.height - height) / 2),
+      width,
+      height,
+    };
     FakeBrowserWindow.all.push(this);
+  }
+  getNormalBounds(): Rectangle {
+    return { ...this.normalBounds };
+  }
+  /** The person drags or resizes the window (in its normal state). */
+  setBounds(b: Partial<Rectangle>): void {
+    this.normalBounds = { ...this.normalBounds, ...b };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  /** As on Windows and Linux, maximizing a hidden window shows it. */
+  maximize(): void {
+    this.maximized = true;
+    this.visible = true;
+  }
+  unmaximize(): void {
+    this.maximized = false;
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
@@ -89,8 +135,11 @@ export class FakeBrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
-  /** The person closes the window. */
+  /** The person closes the window: 'close' first (preventable), then 'closed'. */
   close(): void {
+    const e = new FakeEvent();
+    this.emit('close', e);
+    if (e.defaultPrevented) return;
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -106,6 +155,10 @@ class FakeApp extends EventEmitter {
   exited = false;
   /** Called at the moment the app would exit: what is true then is what the person's files keep. */
   onExit: (() => void) | undefined;
+  version = '0.1.0';
+  getVersion(): string {
+    return this.version;
+  }
   requestSingleInstanceLock(): boolean {
     return this.gotSingleInstanceLock;
   }
@@ -201,6 +254,57 @@ class FakeDialog {
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
   }
+  /** The window each asynchronous box was attached to (undefined: none), in order. */
+  readonly boxParents: unknown[] = [];
+  /** As Electron: (window, options) or (options); recorded with the sync boxes. */
+  showMessageBox(
+    ...args: [unknown, Record<string, unknown>] | [Record<string, unknown>]
+  ): Promise<{ response: number }> {
+    const [parent, opts] = args.length === 2 ? args : [undefined, args[0]];
+    this.boxParents.push(parent);
+    this.messageBoxes.push(opts);
+    return Promise.resolve({ response: this.answers.shift() ?? 0 });
+  }
+}
+
+export interface FakeDisplay {
+  id: number;
+  bounds: Rectangle;
+  workArea: Rectangle;
+}
+
+/** A display whose work area is its bounds less a 40-pixel bar at the bottom. */
+export function display(id: number, bounds: Rectangle): FakeDisplay {
+  return { id, bounds, workArea: { ...bounds, height: bounds.height - 40 } };
+}
+
+/** The screens attached: one 1920×1080 display unless a test plugs in others. */
+class FakeScreen {
+  displays: FakeDisplay[] = [display(1, { x: 0, y: 0, width: 1920, height: 1080 })];
+  get primary(): FakeDisplay {
+    const first = this.displays[0];
+    if (!first) throw new Error('the double needs at least one display');
+    return first;
+  }
+  getAllDisplays(): FakeDisplay[] {
+    return this.displays;
+  }
+  getPrimaryDisplay(): FakeDisplay {
+    return this.primary;
+  }
+}
+
+type Template = Record<string, unknown>[];
+
+/** Menu's two statics the shell uses; the built menu is its template, for a test to read and click. */
+class FakeMenuModule {
+  application: { items: Template } | undefined;
+  buildFromTemplate(template: Template): { items: Template } {
+    return { items: template };
+  }
+  setApplicationMenu(menu: { items: Template } | null): void {
+    this.application = menu ?? undefined;
+  }
 }
 
 function fresh() {
@@ -211,6 +315,8 @@ function fresh() {
     ipcMain: new FakeIpcMain(),
     dialog: new FakeDialog(),
     powerMonitor: new EventEmitter(),
+    screen: new FakeScreen(),
+    Menu: new FakeMenuModule(),
     clipboard: {
       text: '',
       writeText(t: string) {
