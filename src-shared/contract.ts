@@ -140,8 +140,11 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all-locked'), reason: z.enum(['logout', 'suspend', 'request']) }),
   z.object({ type: z.literal('import-progress'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('open-import'), text: z.string() }),
+  // An application-menu item (or its shortcut) whose work is the renderer's: open a dialog, focus a field.
+  z.object({ type: z.literal('menu'), command: z.enum(['new-chat', 'import', 'search']) }),
 ]);
 export type BridgeEvent = z.infer<typeof eventSchema>;
+export type MenuCommand = Extract<BridgeEvent, { type: 'menu' }>['command'];
 
 /** What the renderer sees as window.clm. */
 export type ClmApi = {

@@ -3,9 +3,11 @@ import { app, type BrowserWindow, clipboard, dialog } from 'electron';
 import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
+import { showAbout } from './about.js';
 import { guardContents } from './guards.js';
 import { bringToFront, handOver } from './hand-over.js';
 import { bindIpc, sendEvent } from './ipc.js';
+import { installMenu } from './menu.js';
 import { electronNativeBinding } from './native-binding.js';
 import { explainStartupProblem, openVaultOrExplain } from './open-vault.js';
 import { logoutOnSuspend } from './power.js';
@@ -35,6 +37,21 @@ function openVault(env: ShellEnv): Messenger | undefined {
   );
 }
 
+/**
+ * Lock All from the menu goes straight to the messenger rather than through
+ * the renderer: locking is a safety action that must work whatever the page is
+ * doing (a dialog open, a script busy), and the messenger announces it to the
+ * page itself ('all-locked', reason 'request'). With no one logged in there is
+ * nothing to lock, and a menu click must never throw into Electron.
+ */
+function lockAllFromMenu(messenger: Messenger): void {
+  try {
+    if (messenger.status().loggedIn) messenger.lockAll('request');
+  } catch {
+    // The vault is closing (quit): its keys are being wiped anyway.
+  }
+}
+
 function start(env: ShellEnv, state: ShellState): void {
   const messenger = openVault(env);
   if (!messenger) {
@@ -49,6 +66,12 @@ function start(env: ShellEnv, state: ShellState): void {
   });
   serveRenderer(rendererDir(env.mainDir));
   bindIpc(() => state.win, route);
+  installMenu(process.platform, {
+    packaged: app.isPackaged,
+    send: (command) => sendEvent(state.win, { type: 'menu', command }),
+    lockAll: () => lockAllFromMenu(messenger),
+    about: () => showAbout(state.win),
+  });
   const win = createMainWindow(preloadFile(env.mainDir));
   state.win = win;
   win.on('closed', () => {
