@@ -16,6 +16,7 @@ import { closeVaultBeforeQuit } from './quit.js';
 import type { ShellEnv } from './shell-env.js';
 import { vaultOpenProblem } from './startup-problem.js';
 import { createMainWindow, preloadFile, rendererDir } from './window.js';
+import { rememberWindowState, restorePlacement, windowStateFile } from './window-state.js';
 
 interface ShellState {
   win?: BrowserWindow | undefined;
@@ -72,7 +73,9 @@ function start(env: ShellEnv, state: ShellState): void {
     lockAll: () => lockAllFromMenu(messenger),
     about: () => showAbout(state.win),
   });
-  const win = createMainWindow(preloadFile(env.mainDir));
+  const stateFile = windowStateFile(app.getPath('userData'));
+  const win = createMainWindow(preloadFile(env.mainDir), restorePlacement(stateFile));
+  rememberWindowState(win, stateFile);
   state.win = win;
   win.on('closed', () => {
     state.win = undefined;

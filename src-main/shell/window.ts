@@ -3,12 +3,15 @@ import { BrowserWindow } from 'electron';
 import { PRELOAD_FILE_FROM_MAIN, RENDERER_DIR_FROM_MAIN } from '../app-paths.mjs';
 import { guardContents } from './guards.js';
 import { APP_ORIGIN } from './protocol.js';
+import { DEFAULT_PLACEMENT, type Placement } from './window-placement.js';
 
-/** The one window: sandboxed, isolated, no Node, no navigation, no new windows. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The one window: sandboxed, isolated, no Node, no navigation, no new windows; where it was last time. */
+export function createMainWindow(
+  preloadPath: string,
+  placement: Placement = DEFAULT_PLACEMENT,
+): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
+    ...placement.bounds,
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -25,7 +28,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  // Maximized only once there is a page to show: maximize() shows a hidden window on Windows and Linux.
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
   guardContents(win.webContents);
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
