@@ -1,4 +1,5 @@
 import { LIMITS } from '../../src-shared/limits.js';
+import { LINK_PATTERN, linkToText } from '../../src-shared/link.js';
 import { parsePointer } from './pointer-parse.js';
 import type { Pointer } from './pointer-types.js';
 import { fail, type Result } from './result.js';
@@ -71,11 +72,32 @@ function objectSpans(text: string): { offset: number; text: string }[] {
 }
 
 /**
- * Finds every pointer in a paste: one, many separated by anything, or a JSON
- * array. Repairs what messengers do to pasted text, then applies the strict
- * rules to each; each pointer gets its own result and none stops the rest.
+ * Finds every pointer in a paste: one, many separated by anything, a JSON
+ * array, or clm:// links (each read as the pointers it carries). Repairs what
+ * messengers do to pasted text, then applies the strict rules to each; each
+ * pointer gets its own result and none stops the rest.
  */
 export function parsePaste(input: string): PasteItem[] {
+  if (input.length > LIMITS.pasteBytes) return parseText(input);
+  const items: PasteItem[] = [];
+  let plain = '';
+  let last = 0;
+  for (const m of input.matchAll(LINK_PATTERN)) {
+    // The text around links keeps its length (blanked), so offsets still point into the paste.
+    plain += input.slice(last, m.index) + ' '.repeat(m[0].length);
+    last = m.index + m[0].length;
+    const link = linkToText(m[0]);
+    if (!link.ok) items.push({ offset: m.index, text: m[0], result: fail('bad-link', link.error) });
+    else for (const it of parseText(link.text)) items.push({ ...it, offset: m.index });
+  }
+  if (items.length === 0) return parseText(input);
+  plain += input.slice(last);
+  // Words around a link are a message, not a broken pointer; pointers pasted beside links still count.
+  if (plain.includes('{')) items.push(...parseText(plain));
+  return items.sort((a, b) => a.offset - b.offset);
+}
+
+function parseText(input: string): PasteItem[] {
   // A paste larger than this is refused whole: thousands of pointers fit well within it.
   if (input.length > LIMITS.pasteBytes) {
     return [

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'unknown-version'
   | 'bad-field'
   | 'too-large'
+  | 'bad-link'
   | 'empty-secret'
   | 'wrong-secret-or-altered'
   | 'not-a-message';

@@ -62,7 +62,9 @@ describe('the built clm', () => {
     expect(sent.code).toBe(0);
     const pointer = sent.stdout.trim().split('\n').at(-1) ?? '';
     expect(clm(['init', '--name', 'bob'], bob).code).toBe(0);
-    const imported = clm(['import', '-', '--name', 'From alice'], bob, pointer);
+    // Handed over as a clm:// link, in a sentence: `clm import` reads the pointer it carries.
+    const link = `see clm://import?p=${Buffer.from(pointer).toString('base64url')} !`;
+    const imported = clm(['import', '-', '--name', 'From alice'], bob, link);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const history = clm(['history', 'From alice'], bob);

@@ -23,6 +23,7 @@ const CODES = [
   'unknown-version',
   'bad-field',
   'too-large',
+  'bad-link',
   'empty-secret',
   'wrong-secret-or-altered',
   'not-a-message',
