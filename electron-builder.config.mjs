@@ -32,11 +32,12 @@ export default {
     // The renderer is served from app://clm, never file://, so file:// needs no powers beyond a browser's.
     grantFileProtocolExtraPrivileges: false,
   },
-  linux: { target: ['AppImage', 'deb'], category: 'Network' },
+  // Icons rendered from build/icon.svg by scripts/render-icons.mjs (npm run dist runs it first).
+  linux: { target: ['AppImage', 'deb'], category: 'Network', icon: 'build/icons' },
   // The deb puts `clm` on the PATH: a two-line script that runs the installed app as the command.
   deb: { fpm: [`${LINUX_CLM_SCRIPT}=/usr/bin/clm`] },
-  mac: { target: ['dmg'], category: 'public.app-category.social-networking' },
-  win: { target: ['nsis'] },
+  mac: { target: ['dmg'], category: 'public.app-category.social-networking', icon: 'build/icon.icns' },
+  win: { target: ['nsis'], icon: 'build/icon.ico' },
   // better-sqlite3 in node_modules stays the Node build the tests use; the app carries the Electron build.
   npmRebuild: false,
   extraResources: [
