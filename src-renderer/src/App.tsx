@@ -23,7 +23,12 @@ export function App() {
 
   return (
     <ToastProvider>
-      {!status && <p className="empty">Opening…</p>}
+      {/* In a landmark like every screen, so nothing on the page is outside one. */}
+      {!status && (
+        <main className="center">
+          <p className="empty">Opening…</p>
+        </main>
+      )}
       {status && !status.exists && <FirstRunScreen onDone={refresh} />}
       {status?.exists && !status.loggedIn && (
         <LoginScreen nickname={status.nickname ?? ''} onDone={refresh} />

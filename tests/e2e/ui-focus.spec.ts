@@ -89,15 +89,14 @@ test('every dialog gives the focus back to what opened it: Escape, Close, Cancel
   await expect(composer).toBeFocused();
   await typeMessage(page, 'first note');
   await expect(composer, 'after sending: still the composer').toBeFocused();
+  // The toast after sending: its Show QR button gets the focus back, and the toast stays while it has it.
+  await roundTrip(page, page.getByRole('button', { name: 'Show QR' }), 'Pointer as a QR code', 'Escape');
 
   await roundTrip(page, page.getByRole('button', { name: 'Details', exact: true }), 'Chat details', 'Escape');
   await roundTrip(page, page.getByRole('button', { name: 'Details', exact: true }), 'Chat details', 'Close');
   const qrButton = bubble(messagesLog(page), 'first note').getByRole('button', { name: /^QR/ });
   await roundTrip(page, qrButton, 'Pointer as a QR code', 'Escape');
   await roundTrip(page, qrButton, 'Pointer as a QR code', 'Close');
-  // The toast after sending: its Show QR button gets the focus back, and the toast stays while it has it.
-  const showQr = page.getByRole('button', { name: 'Show QR' });
-  await roundTrip(page, showQr, 'Pointer as a QR code', 'Escape');
 
   // The chat menu's dialogs: back to the menu button, whether cancelled or done.
   const menuButton = page.getByRole('button', { name: 'Chat menu' });
