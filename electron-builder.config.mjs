@@ -33,6 +33,8 @@ export default {
     grantFileProtocolExtraPrivileges: false,
   },
   // Icons rendered from build/icon.svg by scripts/render-icons.mjs (npm run dist runs it first).
+  // The system hands clicked clm:// links to the app (src-shared/link.ts; src-main/shell/app.ts).
+  protocols: [{ name: 'Chrono-Library pointer link', schemes: ['clm'] }],
   linux: { target: ['AppImage', 'deb'], category: 'Network', icon: 'build/icons' },
   // The deb puts `clm` on the PATH: a two-line script that runs the installed app as the command.
   deb: { fpm: [`${LINUX_CLM_SCRIPT}=/usr/bin/clm`] },

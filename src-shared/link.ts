@@ -6,7 +6,8 @@ import { LIMITS } from './limits.js';
  * The link carries nothing a pointer does not: opening one only fills the
  * import dialog, and importing still needs the person to confirm.
  */
-export const LINK_PREFIX = 'clm://import?p=';
+export const LINK_SCHEME = 'clm';
+export const LINK_PREFIX = `${LINK_SCHEME}://import?p=`;
 
 /** Where links stand in a text: the prefix and what could be its payload. */
 export const LINK_PATTERN = /clm:\/\/import\?p=([A-Za-z0-9_-]*)/g;

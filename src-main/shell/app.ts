@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, clipboard, dialog } from 'electron';
+import { LINK_SCHEME } from '../../src-shared/link.js';
 import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
@@ -21,6 +22,8 @@ import { rememberWindowState, restorePlacement, windowStateFile } from './window
 interface ShellState {
   win?: BrowserWindow | undefined;
   messenger?: Messenger | undefined;
+  /** clm:// links that arrived before the window existed. */
+  readonly pendingLinks: string[];
 }
 
 /** The vault in the user-data folder, opened with the Electron build of better-sqlite3; undefined: quit. */
@@ -81,7 +84,8 @@ function start(env: ShellEnv, state: ShellState): void {
     state.win = undefined;
   });
   logoutOnSuspend(messenger);
-  handOver(win, env.argv);
+  // argv[0] is the program; a link the system launched the app with (macOS) came by open-url.
+  handOver(win, [...env.argv.slice(1), ...state.pendingLinks.splice(0)]);
 }
 
 /**
@@ -96,11 +100,20 @@ export async function main(env: ShellEnv): Promise<void> {
     app.quit();
     return;
   }
-  const state: ShellState = {};
+  const state: ShellState = { pendingLinks: [] };
   app.on('second-instance', (_e, argv) => {
     bringToFront(state.win);
-    handOver(state.win, argv);
+    handOver(state.win, argv.slice(1));
   });
+  // macOS hands clicked clm:// links to the running app (or the one it starts) by open-url.
+  app.on('open-url', (e, url) => {
+    e.preventDefault();
+    if (!state.win) return void state.pendingLinks.push(url);
+    bringToFront(state.win);
+    handOver(state.win, [url]);
+  });
+  // Windows and Linux start the app (or hand a second launch) with the link on the command line.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
   app.on('window-all-closed', () => app.quit());
   app.on('web-contents-created', (_e, contents) => guardContents(contents));
   closeVaultBeforeQuit(() => state.messenger);

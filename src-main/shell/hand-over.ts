@@ -1,21 +1,39 @@
 import type { BrowserWindow } from 'electron';
+import { linkToText } from '../../src-shared/link.js';
 import { sendEvent } from './ipc.js';
 
-/**
- * Pointer text on a command line (a pointer is a JSON object, so its
- * arguments hold a brace and a quote): the program and Chromium's switches
- * are left out.
- */
-export const pointerText = (argv: readonly string[]): string =>
-  argv
-    .slice(1)
-    .filter((a) => a.includes('{') && a.includes('"'))
-    .join('\n');
+const isLink = (a: string) => a.startsWith('clm://');
+// A pointer is a JSON object, so its argument holds a brace and a quote.
+const isPointer = (a: string) => a.includes('{') && a.includes('"');
 
-/** Text handed to a launch (a pointer, or several) goes to the import dialog. */
-export function handOver(win: BrowserWindow | undefined, argv: readonly string[]): void {
-  const text = pointerText(argv);
-  if (text) sendEvent(win, { type: 'open-import', text });
+/**
+ * What a launch or a clicked link hands the app: pointer text and clm://
+ * links, a link read as the pointers it carries. A damaged link is passed on
+ * as it is: the import dialog then refuses it with its sentence. Program
+ * paths, Chromium's switches and file names are left out.
+ */
+export function handedText(args: readonly string[]): string {
+  return args
+    .filter((a) => isLink(a) || isPointer(a))
+    .map((a) => {
+      if (!isLink(a)) return a;
+      const link = linkToText(a);
+      return link.ok ? link.text : a;
+    })
+    .join('\n');
+}
+
+/**
+ * Text handed over goes to the import dialog, which shows it and imports only
+ * when the person confirms. A page still loading (the first launch) gets it
+ * once it has loaded and listens.
+ */
+export function handOver(win: BrowserWindow | undefined, args: readonly string[]): void {
+  const text = handedText(args);
+  if (!text || !win || win.isDestroyed()) return;
+  const send = () => sendEvent(win, { type: 'open-import', text });
+  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+  else send();
 }
 
 /** A second launch brings the one window forward instead of opening another. */

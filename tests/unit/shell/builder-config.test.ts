@@ -94,6 +94,10 @@ describe('electron-builder configuration', () => {
     expect(readFileSync(script, 'utf8')).toContain(`exec '${app}' clm "$@"`);
   });
 
+  it('registers the clm:// scheme, so a clicked link opens the app', () => {
+    expect(config.protocols).toEqual([{ name: 'Chrono-Library pointer link', schemes: ['clm'] }]);
+  });
+
   it('ships clm built to JavaScript beside the main bundle (package.json "bin")', () => {
     expect((pkg as { bin?: Record<string, string> }).bin).toEqual({
       clm: `${paths.MAIN_DIR}/${paths.CLM_FILE}`,

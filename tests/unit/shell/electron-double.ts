@@ -43,8 +43,18 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(h: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = h;
   }
+  /** True from loadURL until the page has loaded (finishLoad). */
+  loading = false;
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
+  }
+  isLoading(): boolean {
+    return this.loading;
+  }
+  /** The page finished loading: its scripts ran and listen for events. */
+  finishLoad(): void {
+    this.loading = false;
+    this.emit('did-finish-load');
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -118,6 +128,7 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
+    this.webContents.loading = true;
     return Promise.resolve();
   }
   isMinimized(): boolean {
@@ -158,6 +169,12 @@ class FakeApp extends EventEmitter {
   version = '0.1.0';
   getVersion(): string {
     return this.version;
+  }
+  /** Schemes the app asked the system to hand it (setAsDefaultProtocolClient). */
+  readonly protocolClients: string[] = [];
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    return true;
   }
   requestSingleInstanceLock(): boolean {
     return this.gotSingleInstanceLock;

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL } from '../../../src-shared/contract.js';
-import { electron, FakeEvent } from './electron-double.js';
+import { pointersToLink } from '../../../src-shared/link.js';
+import { electron, FakeEvent, resetElectron } from './electron-double.js';
 import { type Started, shellFixture } from './shell-fixture.js';
 
 vi.mock('electron', async () => (await import('./electron-double.js')).electronModule);
@@ -50,8 +51,10 @@ describe('second launch', () => {
     ]);
   });
 
-  it('a pointer on the first launch command line goes to the import dialog too', async () => {
-    const s = await fx.start(fx.project(), ['/opt/clm/clm', POINTER]);
+  it('a pointer on the first launch command line goes to the import dialog once the page listens', async () => {
+    const s = await fx.start(fx.project(), ['/opt/clm/clm', POINTER], { loaded: false });
+    expect(importEvents(s)).toEqual([]);
+    s.win?.webContents.finishLoad();
     expect(importEvents(s)?.map((m) => m.payload)).toEqual([{ type: 'open-import', text: POINTER }]);
   });
 
@@ -62,6 +65,51 @@ describe('second launch', () => {
       electron.app.emit('second-instance', new FakeEvent(), ['/opt/clm/clm', POINTER], '/home'),
     ).not.toThrow();
     expect(importEvents(s)).toEqual([]);
+  });
+});
+
+describe('clm:// links', () => {
+  const LINK = pointersToLink([POINTER]) as string;
+
+  it('a second launch with a link (Windows, Linux) fills the import dialog with its pointers', async () => {
+    const s = await fx.start();
+    electron.app.emit('second-instance', new FakeEvent(), ['/opt/clm/clm', LINK], '/home');
+    expect(importEvents(s)?.map((m) => m.payload)).toEqual([{ type: 'open-import', text: POINTER }]);
+    expect(s.win?.focused).toBe(true);
+  });
+
+  it('a damaged link is handed on as it is, for the import dialog to refuse with its sentence', async () => {
+    const s = await fx.start();
+    electron.app.emit('second-instance', new FakeEvent(), ['/opt/clm/clm', 'clm://import?p=QR'], '/home');
+    expect(importEvents(s)?.map((m) => m.payload)).toEqual([
+      { type: 'open-import', text: 'clm://import?p=QR' },
+    ]);
+  });
+
+  it('macOS open-url: before the window exists it waits for it; later it brings the window forward', async () => {
+    const early = new FakeEvent();
+    // The system starts the app for the link: open-url comes before the window.
+    const pending = fx.start(fx.project(), ['/opt/clm/clm'], { loaded: false });
+    electron.app.emit('open-url', early, LINK);
+    const s = await pending;
+    expect(early.defaultPrevented).toBe(true);
+    // Nothing is sent to a page still loading; once it listens, the link's pointers arrive.
+    expect(importEvents(s)).toEqual([]);
+    s.win?.webContents.finishLoad();
+    expect(importEvents(s)?.map((m) => m.payload)).toEqual([{ type: 'open-import', text: POINTER }]);
+    if (s.win) s.win.minimized = true;
+    electron.app.emit('open-url', new FakeEvent(), LINK);
+    expect(s.win?.minimized).toBe(false);
+    expect(importEvents(s)).toHaveLength(2);
+  });
+
+  it('the packaged app asks the system for clm:// links; a checkout does not claim them', async () => {
+    await fx.start();
+    expect(electron.app.protocolClients).toEqual([]);
+    resetElectron();
+    electron.app.isPackaged = true;
+    await fx.start(fx.project('packaged'));
+    expect(electron.app.protocolClients).toEqual(['clm']);
   });
 });
 

@@ -91,7 +91,12 @@ export function shellFixture() {
   }
 
   /** Runs main() as src-main/index.ts does, with a lower scrypt cost so logging in is quick. */
-  async function start(p: Project = project(), argv: readonly string[] = ['/opt/clm/clm']): Promise<Started> {
+  /** `loaded: false` leaves the page loading, as it is right after start-up. */
+  async function start(
+    p: Project = project(),
+    argv: readonly string[] = ['/opt/clm/clm'],
+    opts: { loaded?: boolean } = {},
+  ): Promise<Started> {
     electron.app.userData = p.userData;
     electron.app.appPath = p.root;
     const messengers: Messenger[] = [];
@@ -110,6 +115,7 @@ export function shellFixture() {
     };
     await main(env);
     const win = FakeBrowserWindow.all[0];
+    if (opts.loaded !== false) win?.webContents.finishLoad();
     const call = (name: string, args?: unknown) =>
       electron.ipcMain.invoke(`clm:${name}`, win?.webContents.mainFrame ?? new FakeFrame(''), args);
     return { ...p, env, win, messengers, call };
