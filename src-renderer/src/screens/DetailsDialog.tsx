@@ -94,7 +94,7 @@ export function DetailsDialog({
             </p>
           )}
           <label className="inline">
-            {/* Not disabled while saving: a disabled box would drop the focus (toggleRemember waits instead). */}
+            {/* Never disabled: a box disabled while saving would drop the focus; toggleRemember ignores clicks meanwhile. */}
             <input type="checkbox" checked={info.remembered} onChange={toggleRemember} />
             <span>
               Remember on this computer
