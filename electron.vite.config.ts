@@ -19,8 +19,8 @@ const cspMeta: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      // @noble/hashes is pure JS and bundled; better-sqlite3 is a native addon and stays external.
-      externalizeDeps: { exclude: ['@noble/hashes', 'zod'] },
+      // Pure JavaScript dependencies are bundled; better-sqlite3 is a native addon and stays external.
+      externalizeDeps: { exclude: ['@noble/hashes', 'zod', 'jsqr', 'pngjs'] },
       rollupOptions: {
         // The scrypt worker is its own entry: KdfPool loads it beside the main bundle. So is `clm`
         // (package.json "bin"), run by Node; it shares the service's chunks with the app.

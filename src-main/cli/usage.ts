@@ -19,7 +19,8 @@ Chats                              CHAT is a number from \`clm chats\`, a chat i
 Messages
   send CHAT TEXT                   seal TEXT (or - for stdin) and print the pointer to hand over
   import [FILE|-] [--name NAME] [--suffix S]
-                                   read pointers someone sent you; one line per pointer
+                                   read pointers someone sent you (or clm:// links); one line per pointer
+  import --qr IMAGE.png            the same from a QR code in a PNG image (a screenshot of one)
   history CHAT [--trash] | search CHAT WORDS
   trash CHAT MSG | restore CHAT MSG | purge CHAT MSG
 

@@ -4,10 +4,13 @@
  * into a folder of its own so a checkout's out/ is left as it is.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLM_FILE, MAIN_DIR } from '../../src-main/app-paths.mjs';
+import { QR_OPTIONS } from '../../src-shared/qr.js';
 import { tempDirs } from './temp-dirs.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -88,6 +91,22 @@ describe('the built clm', () => {
     const history = clm(['history', 'Plans'], alice).stdout;
     expect(history).toMatch(/kept/);
     expect(history).not.toMatch(/lost on restore/);
+  });
+
+  it('imports the pointer in a screenshot of its QR code (--qr)', async () => {
+    const dir = tmp();
+    const alice = { ...cheap, CLM_VAULT: join(dir, 'a.sqlite'), CLM_PASSPHRASE: 'p', CLM_CHAT_SECRET: 's' };
+    const bob = { ...alice, CLM_VAULT: join(dir, 'b.sqlite') };
+    clm(['init', '--name', 'alice'], alice);
+    clm(['chat', 'new', 'Plans'], alice);
+    const pointer = clm(['send', 'Plans', 'scanned'], alice).stdout.trim().split('\n').at(-1) ?? '';
+    const svg = await QRCode.toString(pointer, { type: 'svg', ...QR_OPTIONS });
+    const png = join(dir, 'qr.png');
+    writeFileSync(png, new Resvg(svg, { fitTo: { mode: 'width', value: 800 } }).render().asPng());
+    clm(['init', '--name', 'bob'], bob);
+    const r = clm(['import', '--qr', png], bob);
+    expect(r.stdout).toMatch(/New chat .* created and the message stored/);
+    expect(clm(['history', '1'], bob).stdout).toMatch(/alice: scanned/);
   });
 
   it('refuses with one sentence and a non-zero code', () => {

@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { outcomeLine } from '../format.js';
 import { promptHidden } from '../prompt.js';
+import { readQrPng } from '../qr-image.js';
 import { readGivenSecret } from '../secret-input.js';
 import { chatSecretSource, print, printJson, vaultOptions, withLogin } from '../session.js';
 import { readStdin } from '../stdin.js';
@@ -11,7 +12,8 @@ import { readStdin } from '../stdin.js';
 const needsSecret = (o: ImportOutcome) => o.kind === 'needs-secret' || o.kind === 'new-chat';
 
 /**
- * `import [FILE|-]`: every pointer in the text, one line each. The chat secret
+ * `import [FILE|-] | import --qr IMAGE.png`: every pointer in the text (or in
+ * the QR code of the image; links read as their pointers), one line each. The chat secret
  * given is tried on each pointer whose chat is locked or unknown; at a
  * terminal, with none given, it is asked for once when some pointer needs it.
  */
@@ -20,10 +22,15 @@ export async function importCmd(args: string[]): Promise<number> {
     ...vaultOptions,
     name: { type: 'string' },
     suffix: { type: 'string' },
+    qr: { type: 'string' },
   });
-  const source = positionals[0];
+  const source = values.qr ?? positionals[0];
   let text: string;
-  if (source === undefined || source === '-') text = await readStdin();
+  if (values.qr !== undefined) {
+    if (positionals.length > 0)
+      throw new CliError('Give either a QR image (--qr FILE) or a text file, not both.');
+    text = readQrPng(values.qr);
+  } else if (source === undefined || source === '-') text = await readStdin();
   else {
     try {
       text = readFileSync(source, 'utf8');

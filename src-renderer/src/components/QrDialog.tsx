@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { QR_OPTIONS } from '../../../src-shared/qr.js';
 import { Dialog } from './Dialog.js';
 
 /** A pointer as a QR code, for handing it over from screen to phone. */
@@ -7,7 +8,7 @@ export function QrDialog({ pointer, onClose }: { pointer: string; onClose: () =>
   const [src, setSrc] = useState<string>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    QRCode.toString(pointer, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
+    QRCode.toString(pointer, { type: 'svg', ...QR_OPTIONS })
       .then((svg) => setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
       .catch(() => setError('This pointer is too long for a QR code; copy it as text instead.'));
   }, [pointer]);
