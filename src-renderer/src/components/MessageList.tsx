@@ -8,6 +8,8 @@ import { usePagedHistory } from '../lib/usePagedHistory.js';
 /** What a message's buttons do; those that take it out of the list say whether it went. */
 export interface MessageActions {
   copy(m: MessageView): void;
+  /** The pointer as a clm:// link, which opens the app's import where it is installed. */
+  copyLink(m: MessageView): void;
   qr(m: MessageView): void;
   trash?(m: MessageView): Promise<boolean>;
   restore?(m: MessageView): Promise<boolean>;
@@ -43,6 +45,9 @@ function Bubble({
         <div className="tools">
           <button type="button" onClick={() => actions.copy(m)} aria-label={`Copy pointer of ${it}`}>
             Copy pointer
+          </button>
+          <button type="button" onClick={() => actions.copyLink(m)} aria-label={`Copy as link: ${it}`}>
+            Copy as link
           </button>
           <button type="button" onClick={() => actions.qr(m)} aria-label={`QR code of ${it}`}>
             QR

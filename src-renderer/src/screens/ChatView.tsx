@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { pointersToLink } from '../../../src-shared/link.js';
 import type { ChatSummary, MessageView } from '../../../src-shared/types.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
@@ -73,8 +74,16 @@ export function ChatView({
     }
   };
 
+  const copyLink = (m: MessageView) => {
+    const link = pointersToLink([m.pointer]);
+    if (link === undefined)
+      return toast({ text: 'This pointer is too long for a link; copy the pointer instead.' });
+    void copy(link, 'Link copied: clicked where the app is installed, it opens the import.');
+  };
+
   const actions: MessageActions = {
     copy: (m) => void copy(m.pointer, 'Pointer copied to the clipboard.'),
+    copyLink,
     qr: (m) => setModal({ kind: 'qr', pointer: m.pointer }),
     ...(view === 'messages'
       ? {

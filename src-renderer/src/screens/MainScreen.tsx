@@ -61,7 +61,23 @@ export function MainScreen(props: {
         void refresh();
         if (e.reason === 'idle') toast({ text: 'A chat locked itself after being idle.' });
       }
-      if (e.type === 'all-locked') props.onLoggedOut();
+      if (e.type === 'all-locked') {
+        props.onLoggedOut();
+        // Lock all (the button, or the menu through main) leaves the login: the list shows the locks.
+        if (e.reason === 'request') void refresh();
+      }
+      // The application menu's shortcuts; a dialog already open keeps the screen.
+      if (e.type === 'menu') {
+        if (e.command === 'new-chat') setDialog((d) => d ?? { kind: 'new' });
+        if (e.command === 'import') setDialog((d) => d ?? { kind: 'import', text: '' });
+        if (e.command === 'search') {
+          const box = document.getElementById('search');
+          if (box instanceof HTMLInputElement) {
+            box.focus();
+            box.select();
+          }
+        }
+      }
     });
   }, [refresh, focusList, toast, props.onLoggedOut]);
 
