@@ -1,4 +1,4 @@
-import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
@@ -8,6 +8,7 @@ import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useFocusIfLost } from '../lib/focus.js';
 import { plural } from '../lib/plural.js';
+import { isImage, QrImageError, readQrImage } from '../lib/readQrImage.js';
 import { useAction } from '../lib/useAction.js';
 
 type Shown = ImportOutcome['kind'] | 'cancelled';
@@ -106,7 +107,9 @@ function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: Im
 }
 
 /**
- * Import: paste (or drop a text file with) one or many pointers. Each pointer
+ * Import: paste (or drop a text file with) one or many pointers, or give an
+ * image of a QR code (dropped, opened or pasted): its text fills the box as a
+ * paste would, and nothing is imported until Import is pressed. Each pointer
  * reports what became of it; those that need a secret ask for it inline. When
  * one of those is done, its form goes, and the focus moves on to the next
  * pointer still asking, else to Close; when an import ends, its Cancel button
@@ -125,6 +128,7 @@ export function ImportDialog({
   const [secret, setSecret] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
+  const [reading, setReading] = useState(false);
   const { busy, error, setError, run } = useAction();
   const results = useRef<HTMLOListElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -156,15 +160,36 @@ export function ImportDialog({
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    if (isImage(file)) return readImage(file);
     if (file.size > LIMITS.pasteBytes)
       return setError(`That file is larger than ${LIMITS.pasteBytes / 2 ** 20} MiB; split it first.`);
+    setError(undefined);
     setText(await file.text());
+  };
+  // The QR code's text replaces the box's, as a paste would; a picture without one changes nothing.
+  const readImage = async (file: File) => {
+    setError(undefined);
+    setReading(true);
+    try {
+      setText(await readQrImage(file));
+    } catch (e) {
+      setError(e instanceof QrImageError ? e.message : 'That image could not be read.');
+    } finally {
+      setReading(false);
+    }
   };
   // A file dropped anywhere on the dialog fills the text; the window behind must not see it too.
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
     void readFile(e.dataTransfer.files[0]);
+  };
+  // A pasted picture (a screenshot of a code) is read; pasted text stays the text box's own.
+  const onPaste = (e: ClipboardEvent) => {
+    const image = [...e.clipboardData.files].find(isImage);
+    if (!image || e.clipboardData.getData('text/plain').trim()) return;
+    e.preventDefault();
+    void readImage(image);
   };
   const close = () => {
     if (busy) void call('cancelImport');
@@ -176,8 +201,10 @@ export function ImportDialog({
 
   return (
     <Dialog title="Import pointers" onClose={close} wide>
-      <form onSubmit={importAll} onDrop={onDrop} onDragOver={(e) => e.preventDefault()}>
-        <label htmlFor="import-text">Paste one or many pointers (or drop a text file here)</label>
+      <form onSubmit={importAll} onDrop={onDrop} onDragOver={(e) => e.preventDefault()} onPaste={onPaste}>
+        <label htmlFor="import-text">
+          Paste one or many pointers (or drop a text file or a QR code image here)
+        </label>
         <textarea
           id="import-text"
           rows={6}
@@ -189,15 +216,23 @@ export function ImportDialog({
         />
         <div className="row" style={{ marginTop: 6 }}>
           <label htmlFor="import-file" style={{ margin: 0, fontWeight: 400 }}>
-            Or open a text file:
+            Or open a text file or a QR code image:
           </label>
           <input
             id="import-file"
             type="file"
-            accept=".txt,.json,text/plain,application/json"
-            onChange={(e) => void readFile(e.target.files?.[0])}
+            accept=".txt,.json,text/plain,application/json,image/*"
+            onChange={(e) => {
+              void readFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
           />
         </div>
+        {reading && (
+          <p role="status" className="hint">
+            Reading the QR code…
+          </p>
+        )}
         <SecretField
           id="import-secret"
           label="Chat secret for locked or new chats (optional)"
@@ -229,7 +264,12 @@ export function ImportDialog({
           <button type="button" onClick={close} ref={closeButton}>
             {busy ? 'Cancel and close' : 'Close'}
           </button>
-          <ActionButton type="submit" className="primary" enabled={!busy && !!text.trim()} ref={importButton}>
+          <ActionButton
+            type="submit"
+            className="primary"
+            enabled={!busy && !reading && !!text.trim()}
+            ref={importButton}
+          >
             Import
           </ActionButton>
         </div>
