@@ -37,6 +37,25 @@ function createPrivateFile(path: string, what: string): void {
   }
 }
 
+/** The build of better-sqlite3 the vault uses (Electron's inside the app). */
+const binding = (ctx: ServiceContext) =>
+  ctx.opts.nativeBinding ? { nativeBinding: ctx.opts.nativeBinding } : {};
+
+/**
+ * SQLite's copy of the vault into `dest`, as one self-contained file: the copy
+ * keeps the vault's WAL mode, which would make every later opening (even a
+ * read-only check) leave -wal and -shm files beside it, so it is switched back.
+ */
+async function copyVault(ctx: ServiceContext, dest: string): Promise<void> {
+  await ctx.store.backupTo(dest);
+  const db = new Database(dest, binding(ctx));
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * A copy of the whole vault, as encrypted as the vault itself: it opens with
  * the same master phrase and chat secrets. Needs the login, so only the
@@ -46,7 +65,7 @@ export async function backupVault(ctx: ServiceContext, dest: string): Promise<vo
   ctx.requireSession();
   createPrivateFile(dest, 'The backup file');
   try {
-    await ctx.store.backupTo(dest);
+    await copyVault(ctx, dest);
   } catch {
     rmSync(dest, { force: true });
     throw new ServiceError('bad-input', `Cannot write the backup file ${dest}; nothing was written.`);
@@ -55,11 +74,7 @@ export async function backupVault(ctx: ServiceContext, dest: string): Promise<vo
 
 /** The backup file, read-only, with the build of better-sqlite3 the vault uses. */
 const openBackup = (ctx: ServiceContext, source: string) =>
-  new Database(source, {
-    readonly: true,
-    fileMustExist: true,
-    ...(ctx.opts.nativeBinding ? { nativeBinding: ctx.opts.nativeBinding } : {}),
-  });
+  new Database(source, { readonly: true, fileMustExist: true, ...binding(ctx) });
 
 /** A backup this app can open: an SQLite file with our tables, a profile, and no newer schema. */
 function checkBackup(ctx: ServiceContext, source: string): void {
@@ -92,7 +107,7 @@ export async function restoreVault(ctx: ServiceContext, source: string): Promise
   const previous = `${ctx.path}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   createPrivateFile(previous, 'The copy of the current vault');
   try {
-    await ctx.store.backupTo(previous);
+    await copyVault(ctx, previous);
   } catch {
     rmSync(previous, { force: true });
     throw new ServiceError('bad-input', 'Cannot keep a copy of the current vault; nothing was changed.');

@@ -53,9 +53,12 @@ describe('the whole vault backed up and restored', () => {
     const backup = join(vaults.dir(), 'alice.backup');
     await alice.m.backup(backup);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
+    const beside = () => readdirSync(dirname(backup)).filter((f) => f.startsWith('alice.backup'));
     alice.m.send(chat.id, 'after the backup');
 
     const { previous } = await alice.m.restore(backup);
+    // One self-contained file: checking and restoring it left no -wal or -shm beside it.
+    expect(beside()).toEqual(['alice.backup']);
     expect(alice.m.status()).toMatchObject({ exists: true, loggedIn: false });
     await alice.m.login(alice.master);
     await alice.m.unlockChat(chat.id, 'river stone');
