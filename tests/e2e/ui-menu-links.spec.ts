@@ -48,6 +48,14 @@ test('menu: New chat, Import and Search open what they name; Lock all shows in t
   await menu(app, 'search');
   await expect(page.getByLabel('Search this chat')).toBeFocused();
 
+  // The Lock all button: the list shows the lock once main says so.
+  await page.getByRole('button', { name: 'Lock all' }).click();
+  await expect(chatEntry(page, 'Plans')).toHaveAccessibleName(/ locked /);
+  const unlock = page.getByRole('form', { name: 'Unlock Plans' });
+  await unlock.getByLabel('Chat secret').fill('river stone');
+  await unlock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(chatEntry(page, 'Plans')).toHaveAccessibleName(/ open /);
+
   // Lock all from the menu goes to the messenger in main, which tells the page.
   app.messenger.lockAll('request');
   await expect(chatEntry(page, 'Plans')).toHaveAccessibleName(/ locked /);

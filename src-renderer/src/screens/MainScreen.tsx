@@ -148,7 +148,8 @@ export function MainScreen(props: {
               </button>
               <button
                 type="button"
-                onClick={() => void call('lockAll').then(refresh)}
+                // The list reloads on the 'all-locked' event the lock sends (as for the menu's Lock all).
+                onClick={() => void call('lockAll')}
                 title="Lock every chat that is not remembered"
               >
                 Lock all
