@@ -6,6 +6,7 @@ export * from './bytes.js';
 export * from './drbg.js';
 export * from './fingerprint.js';
 export * from './legacy.js';
+export * from './open-many.js';
 export * from './open-with-secret.js';
 export * from './paste.js';
 export * from './pointer-parse.js';
