@@ -12,3 +12,7 @@ export const LEGACY_PRESETS = [
 /** The seed suffix the original program uses for a chat id. */
 export const defaultLegacySuffix = (chat: string): string =>
   LEGACY_PRESETS.find((p) => p.id === chat)?.suffix ?? `chat_${chat}`;
+
+/** The name a legacy chat gets when none is given: the original program's own for 0, 1 and 2. */
+export const defaultLegacyName = (chat: string): string =>
+  LEGACY_PRESETS.find((p) => p.id === chat)?.name ?? `Legacy chat ${chat}`;

@@ -1,4 +1,4 @@
-import { defaultLegacySuffix } from '../../src-shared/legacy-chats.js';
+import { defaultLegacyName, defaultLegacySuffix } from '../../src-shared/legacy-chats.js';
 import type { Format } from '../../src-shared/types.js';
 import { toBase64Url, utf8 } from '../core/bytes.js';
 import { openLegacy } from '../core/legacy.js';
@@ -63,7 +63,7 @@ export function legacyWireKey(
 export const newSealedWireId = (): string => toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
 
 export const defaultChatName = (format: Format, wire: string): string =>
-  format === 'legacy' ? `Legacy chat ${wire}` : `Chat ${wire.slice(0, 6)}`;
+  format === 'legacy' ? defaultLegacyName(wire) : `Chat ${wire.slice(0, 6)}`;
 
 /** The name a chat created on receipt gets by default: the sender's title, else the app's default. */
 export const receivedChatName = (o: OpenedPointer): string =>
