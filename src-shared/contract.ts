@@ -7,8 +7,11 @@
 import { z } from 'zod';
 import { LIMITS, utf16Units } from './limits.js';
 import type {
+  BackupResult,
   ChatInfo,
   ChatSummary,
+  ClipboardOffer,
+  ExportResult,
   HistoryPage,
   ImportOutcome,
   LocalChatId,
@@ -16,6 +19,7 @@ import type {
   MessageView,
   PointerPeek,
   ProfileStatus,
+  RestoreResult,
   Settings,
 } from './types.js';
 
@@ -55,6 +59,7 @@ export const contract = {
       .object({
         autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).exactOptional(),
         lockOnSuspend: z.boolean().exactOptional(),
+        offerClipboardImport: z.boolean().exactOptional(),
       })
       .strict(),
   ),
@@ -90,7 +95,12 @@ export const contract = {
         chatId,
         trash: z.boolean().exactOptional(),
         page: z.number().int().min(0).max(1_000_000).exactOptional(),
-        pageSize: z.number().int().min(1).max(1_000_000).exactOptional(),
+        pageSize: z.number().int().min(1).max(LIMITS.historyPageMax).exactOptional(),
+        // Keyset paging (at most one of these, and not with page): older than, newer than, centred on a message; or the oldest page.
+        before: messageId.exactOptional(),
+        after: messageId.exactOptional(),
+        around: messageId.exactOptional(),
+        oldest: z.boolean().exactOptional(),
       })
       .strict(),
   ),
@@ -116,6 +126,13 @@ export const contract = {
   ),
   cancelImport: call<null>()(none),
   copyText: call<null>()(z.object({ text: chars(LIMITS.clipboardChars) }).strict()),
+  // The clipboard's pointers not stored yet (the window asks when it gains the focus); nothing else of it crosses.
+  clipboardPointers: call<ClipboardOffer>()(none),
+
+  // Files: main asks the person where (its own save and open dialogs); the renderer never names a path.
+  exportChat: call<ExportResult>()(chat),
+  backupVault: call<BackupResult>()(none),
+  restoreVault: call<RestoreResult>()(none),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,9 +14,11 @@ export interface Settings {
   /** Chats (not remembered ones) lock after this many idle minutes; 0 means never. */
   readonly autoLockMinutes: number;
   readonly lockOnSuspend: boolean;
+  /** When the window gains the focus, offer to import the clipboard's pointers not stored yet. */
+  readonly offerClipboardImport: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, lockOnSuspend: true };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, lockOnSuspend: true, offerClipboardImport: true };
 
 export interface ProfileStatus {
   readonly exists: boolean;
@@ -36,6 +38,8 @@ export interface ChatSummary {
   readonly trashCount: number;
   /** Unix seconds of the latest message or of creation. */
   readonly lastActivity: number;
+  /** The sender's time (Unix seconds) of the newest message not in the trash; absent for an empty chat. */
+  readonly lastMessageAt?: number;
 }
 
 export interface ChatInfo extends ChatSummary {
@@ -65,6 +69,11 @@ export interface MessageView {
 export interface HistoryPage {
   readonly messages: MessageView[];
   readonly total: number;
+  /** Position of the page's first message counted from the oldest (0), so a page fetched around a message can be placed. */
+  readonly first?: number;
+  /** Whether older (newer) messages than this page exist. */
+  readonly hasOlder?: boolean;
+  readonly hasNewer?: boolean;
 }
 
 export interface NewChat {
@@ -107,6 +116,12 @@ export type MessengerEvent =
   | { readonly type: 'chat-locked'; readonly chatId: LocalChatId; readonly reason: 'idle' | 'request' }
   | { readonly type: 'all-locked'; readonly reason: 'logout' | 'suspend' | 'request' };
 
+/** The clipboard's pointers that are not stored yet: how many, and their texts, one a line. */
+export interface ClipboardOffer {
+  readonly pointers: number;
+  readonly text: string;
+}
+
 /** What a pointer says of its chat once a secret opens it (nothing is stored by looking). */
 export interface PointerPeek {
   readonly format: Format;
@@ -116,3 +131,16 @@ export interface PointerPeek {
   /** The name to offer: the title, else the app's default for that chat. */
   readonly name: string;
 }
+
+/** A chat's pointers written to a file the person chose in the save dialog (or Cancel). */
+export type ExportResult =
+  | { readonly saved: false }
+  | { readonly saved: true; readonly path: string; readonly pointers: number };
+
+/** A copy of the vault written where the person chose (or Cancel). */
+export type BackupResult = { readonly saved: false } | { readonly saved: true; readonly path: string };
+
+/** The vault replaced by a backup the person chose (or Cancel); the replaced one is kept at `previous`. */
+export type RestoreResult =
+  | { readonly restored: false }
+  | { readonly restored: true; readonly from: string; readonly previous: string };

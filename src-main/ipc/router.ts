@@ -8,13 +8,18 @@ import {
 } from '../../src-shared/contract.js';
 import type { Messenger } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
+import { type FileChooser, fileCalls } from './file-calls.js';
 
 export interface RouterDeps {
   readonly messenger: Messenger;
   /** Clipboard writes happen in main (the shell's clipboard, or a test double). */
   readonly writeClipboard: (text: string) => void;
+  /** Reads the clipboard's text; only for clipboardPointers, which the window calls when it gains the focus. */
+  readonly readClipboard?: () => string;
   /** Delivers an event to the renderer. */
   readonly emit: (e: BridgeEvent) => void;
+  /** Save and open dialogs (the shell's, or a test double); without them the file calls refuse. */
+  readonly files?: FileChooser;
 }
 
 type Handlers = { [K in CallName]: (args: z.output<(typeof contract)[K]['args']>) => unknown };
@@ -70,6 +75,8 @@ function handlers(d: RouterDeps): Handlers {
     peekPointer: (a) => m.peekPointer(a.text, a.secret, a.suffix),
     cancelImport: () => importAbort?.abort(),
     copyText: (a) => d.writeClipboard(a.text),
+    clipboardPointers: () => m.unstoredPointers(d.readClipboard?.() ?? ''),
+    ...fileCalls(m, d.files),
   };
 }
 

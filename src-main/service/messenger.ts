@@ -1,6 +1,7 @@
 import type { LocalChatId, MessageId, MessengerEvent, NewChat, Settings } from '../../src-shared/types.js';
 import * as keys from './chat-keys.js';
 import * as chats from './chats.js';
+import { unstoredPointers } from './clipboard-offer.js';
 import { type MessengerOptions, ServiceContext } from './context.js';
 import type { ImportOptions } from './import-options.js';
 import * as imports from './import-port.js';
@@ -87,11 +88,16 @@ export class Messenger {
 
   // Moving to another computer.
   exportChat = (id: LocalChatId) => transfer.exportChat(this.#ctx, id);
-  backup = (dest: string) => transfer.backupVault(this.#ctx, dest);
+  writeExport = (dest: string, text: string) => transfer.writeExport(dest, text);
+  /** Refuses (not logged in, no profile) as every call that needs the login does. */
+  requireLogin = (): void => void this.#ctx.requireSession();
+  backup = (dest: string, opts: { replace?: boolean } = {}) => transfer.backupVault(this.#ctx, dest, opts);
   restore = (source: string) => transfer.restoreVault(this.#ctx, source);
 
   // Pasted pointers.
   peekPointer = (text: string, secret: string, suffix?: string) =>
     imports.peekPointer(this.#ctx, text, secret, suffix);
   importPaste = (text: string, opts: ImportOptions = {}) => imports.importPaste(this.#ctx, text, opts);
+  /** The pointers in a text (the clipboard) not stored yet; nothing is opened or stored. */
+  unstoredPointers = (text: string) => unstoredPointers(this.#ctx, text);
 }

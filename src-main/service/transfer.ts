@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../vault/schema.js';
 import type { ServiceContext } from './context.js';
 import { messageView } from './messages.js';
 import { logout } from './profile-session.js';
+import { replaceFile, writeText } from './replace-file.js';
 import { ServiceError } from './service-error.js';
 
 // Moving to another computer: a chat's pointers as text (what the import
@@ -21,6 +22,19 @@ export function exportChat(ctx: ServiceContext, id: LocalChatId): string {
     .messages(id, false)
     .map((row) => `${messageView(c, row).pointer}\n`)
     .join('');
+}
+
+/**
+ * An export (exportChat's text) into a file the person chose in a save dialog,
+ * replacing it whole; returns how many pointers were written.
+ */
+export async function writeExport(dest: string, text: string): Promise<number> {
+  try {
+    await replaceFile(dest, (tmp) => writeText(tmp, text));
+  } catch {
+    throw new ServiceError('bad-input', `Cannot write ${dest}; nothing was written.`);
+  }
+  return text.split('\n').length - 1;
 }
 
 /** A file created for us alone (0600), refused when something is already there. */
@@ -61,14 +75,29 @@ async function copyVault(ctx: ServiceContext, dest: string): Promise<void> {
  * the same master phrase and chat secrets. Needs the login, so only the
  * profile's owner takes copies of it.
  */
-export async function backupVault(ctx: ServiceContext, dest: string): Promise<void> {
+export async function backupVault(
+  ctx: ServiceContext,
+  dest: string,
+  opts: { replace?: boolean } = {},
+): Promise<void> {
   ctx.requireSession();
+  const failed = () =>
+    new ServiceError('bad-input', `Cannot write the backup file ${dest}; nothing was written.`);
+  // A save dialog has asked whether to replace an existing file; the CLI never replaces one.
+  if (opts.replace) {
+    try {
+      await replaceFile(dest, (tmp) => copyVault(ctx, tmp));
+    } catch {
+      throw failed();
+    }
+    return;
+  }
   createPrivateFile(dest, 'The backup file');
   try {
     await copyVault(ctx, dest);
   } catch {
     rmSync(dest, { force: true });
-    throw new ServiceError('bad-input', `Cannot write the backup file ${dest}; nothing was written.`);
+    throw failed();
   }
 }
 

@@ -47,6 +47,10 @@ const VALID: Record<CallName, unknown> = {
   peekPointer: { text: '{}', secret: 's' },
   cancelImport: undefined,
   copyText: { text: '' },
+  clipboardPointers: undefined,
+  exportChat: { chatId: 1 },
+  backupVault: undefined,
+  restoreVault: undefined,
 };
 
 type Def = { type: string; innerType?: z.ZodType; catchall?: z.ZodType; shape?: Record<string, unknown> };

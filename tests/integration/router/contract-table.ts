@@ -36,6 +36,8 @@ export const NO_ARGS: readonly CallName[] = [
   'listChats',
   'lockAll',
   'cancelImport',
+  'backupVault',
+  'restoreVault',
 ];
 
 export const SPECS: Partial<Record<CallName, Spec>> = {
@@ -54,6 +56,7 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
     fields: {
       autoLockMinutes: { kind: 'int', min: 0, max: 1440, optional: true },
       lockOnSuspend: { kind: 'bool', optional: true },
+      offerClipboardImport: { kind: 'bool', optional: true },
     },
   },
   createChat: {
@@ -81,7 +84,11 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
       chatId: id,
       trash: { kind: 'bool', optional: true },
       page: { kind: 'int', min: 0, max: 1_000_000, optional: true },
-      pageSize: { kind: 'int', min: 1, max: 1_000_000, optional: true },
+      pageSize: { kind: 'int', min: 1, max: 500, optional: true },
+      before: { ...id, optional: true },
+      after: { ...id, optional: true },
+      around: { ...id, optional: true },
+      oldest: { kind: 'bool', optional: true },
     },
   },
   search: { valid: { chatId: 1, query: 'first' }, fields: { chatId: id, query: str(1000) } },
@@ -104,6 +111,7 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
     fields: { text: str(256 * 1024), secret: secretField, suffix: str(256, 1, true) },
   },
   copyText: { valid: { text: 'copy me' }, fields: { text: str(1024 * 1024, 0) } },
+  exportChat: { valid: { chatId: 1 }, fields: { chatId: id } },
 };
 
 export const WITH_ARGS = Object.keys(SPECS) as CallName[];
@@ -228,5 +236,8 @@ export const CHAT_CALLS = WITH_ARGS.filter((n) => 'chatId' in (SPECS[n] as Spec)
 
 /** Calls that need a logged-in session. */
 export const SESSION_CALLS = CALL_NAMES.filter(
-  (n) => !['status', 'createProfile', 'login', 'logout', 'lockAll', 'cancelImport', 'copyText'].includes(n),
+  (n) =>
+    !['status', 'createProfile', 'login', 'logout', 'lockAll', 'cancelImport', 'copyText', 'restoreVault'].includes(
+      n,
+    ),
 );
