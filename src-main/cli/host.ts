@@ -6,6 +6,13 @@
  */
 export interface CliHost {
   readonly nativeBinding?: string;
+  /**
+   * Lower scrypt costs, for throwaway vaults in tests only: passed in-process
+   * (tests/integration/clm-cheap.ts). No environment variable or flag reaches
+   * them, so the shipped `clm` always uses the product's costs.
+   */
+  readonly profileLog2N?: number;
+  readonly chatLog2N?: number;
 }
 
 let current: CliHost = {};

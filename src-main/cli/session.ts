@@ -21,17 +21,9 @@ export interface VaultValues {
   json?: boolean | undefined;
 }
 
-/** Test and power-user knobs: lower scrypt costs for throwaway vaults (never for real use). */
-function costOptions(): MessengerOptions {
-  const n = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-  const chat = n(process.env.CLM_TEST_CHAT_LOG2N);
-  const profile = n(process.env.CLM_TEST_PROFILE_LOG2N);
-  return { ...(chat ? { chatLog2N: chat } : {}), ...(profile ? { profileLog2N: profile } : {}) };
-}
-
 export function openMessenger(v: VaultValues): Messenger {
   try {
-    return Messenger.open(resolveVaultPath(v.vault), { ...costOptions(), ...cliHost() });
+    return Messenger.open(resolveVaultPath(v.vault), cliHost() satisfies MessengerOptions);
   } catch (e) {
     if (e instanceof Error && /newer version/.test(e.message)) throw new CliError(e.message);
     throw new CliError(`Cannot open the vault at ${resolveVaultPath(v.vault)}.`);

@@ -14,6 +14,7 @@ import {
   type WireKey,
 } from './chat-secrets.js';
 import { now, type ServiceContext } from './context.js';
+import { refuseWeakCost, weakCost } from './cost-floor.js';
 import { insertMessage } from './messages.js';
 import {
   type ChatMeta,
@@ -102,6 +103,7 @@ export async function unlockChat(ctx: ServiceContext, id: LocalChatId, secret: s
   const s = ctx.requireSession();
   const row = ctx.row(id);
   const meta = ctx.meta(row);
+  refuseWeakCost(meta.proofLog2N, ctx.opts.chatLog2N, `Chat "${meta.name}"`);
   const wire: WireKey =
     meta.format === 'sealed-v2'
       ? { format: 'sealed-v2', key: await deriveSealedWireKey(ctx.kdf, secret, meta.wire, chatCost(meta)) }
@@ -147,6 +149,7 @@ export function openRemembered(ctx: ServiceContext, row: ChatRow): void {
   const box = openJson<RememberedBox>(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`);
   if (!box) return;
   const meta = ctx.meta(row);
+  if (weakCost(meta.proofLog2N, ctx.opts.chatLog2N)) return;
   const wire: WireKey =
     meta.format === 'sealed-v2'
       ? {

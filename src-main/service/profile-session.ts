@@ -5,6 +5,7 @@ import { wipe } from '../core/bytes.js';
 import { open, openJson, seal, sealJson } from '../vault/box.js';
 import { lockIdleChats, openRemembered } from './chat-keys.js';
 import { now, type ServiceContext } from './context.js';
+import { refuseWeakCost } from './cost-floor.js';
 import { ServiceError } from './service-error.js';
 import { masterBytes, PROFILE_KDF_LOG2N, randomKey, randomSalt } from './vault-keys.js';
 
@@ -50,6 +51,7 @@ export async function createProfile(ctx: ServiceContext, nickname: string, maste
 async function unwrapProfileKey(ctx: ServiceContext, master: string): Promise<Uint8Array> {
   const p = ctx.store.profile();
   if (!p) throw new ServiceError('no-profile', 'There is no profile in this vault yet; create one first.');
+  refuseWeakCost(p.kdf_log2n, ctx.opts.profileLog2N, "This vault's master phrase");
   const kek = await masterKek(ctx, master, p.kdf_salt, p.kdf_log2n);
   const dk = open(kek, p.wrapped_key, 'profile-key');
   wipe(kek);
@@ -61,6 +63,10 @@ export async function login(ctx: ServiceContext, master: string): Promise<void> 
   const dk = await unwrapProfileKey(ctx, master);
   const p = ctx.store.profile();
   if (!p) throw new ServiceError('no-profile', 'The profile was deleted meanwhile.');
+  // A profile made at a lower cost (an older app, or by hand) is brought up to today's cost now
+  // that the phrase is known.
+  const target = ctx.opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+  if (p.kdf_log2n < target) await rewrap(ctx, dk, master, target);
   logout(ctx);
   const settings = (p.settings && openJson<Settings>(dk, p.settings, 'settings')) || DEFAULT_SETTINGS;
   ctx.session = { dk, nickname: p.nickname, settings: { ...DEFAULT_SETTINGS, ...settings } };
@@ -86,11 +92,16 @@ export async function changeMaster(ctx: ServiceContext, oldMaster: string, newMa
   ctx.requireSession();
   if (newMaster.trim() === '') throw new ServiceError('bad-input', 'The new master phrase is empty.');
   const dk = await unwrapProfileKey(ctx, oldMaster);
-  const log2n = ctx.opts.profileLog2N ?? PROFILE_KDF_LOG2N;
+  await rewrap(ctx, dk, newMaster, ctx.opts.profileLog2N ?? PROFILE_KDF_LOG2N);
+  wipe(dk);
+}
+
+/** Wraps DK under the phrase at the cost given, with a fresh salt. */
+async function rewrap(ctx: ServiceContext, dk: Uint8Array, master: string, log2n: number): Promise<void> {
   const salt = randomSalt();
-  const kek = await masterKek(ctx, newMaster, salt, log2n);
+  const kek = await masterKek(ctx, master, salt, log2n);
   ctx.store.rewrapProfile(salt, log2n, seal(kek, dk, 'profile-key'));
-  wipe(kek, dk);
+  wipe(kek);
 }
 
 /** Removes the vault file and its -wal and -shm. Needs the login and the word DELETE. */

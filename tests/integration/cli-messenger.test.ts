@@ -5,9 +5,6 @@ import { legacyVectors } from '../unit/vectors.js';
 import { runCli } from './run-cli.js';
 import { tempDirs } from './temp-dirs.js';
 
-// Low scrypt costs keep the suite fast; they are test-only knobs (see src-main/cli/session.ts).
-const FAST = { CLM_TEST_CHAT_LOG2N: '12', CLM_TEST_PROFILE_LOG2N: '12' };
-
 const tempDir = tempDirs('clm-msg-');
 let dir: string;
 beforeEach(() => {
@@ -17,7 +14,7 @@ beforeEach(() => {
 /** One person at one terminal: their vault, their master phrase. */
 function person(name: string) {
   const vault = join(dir, `${name}.sqlite`);
-  const env = { ...FAST, CLM_PASSPHRASE: `${name}'s master phrase` };
+  const env = { CLM_PASSPHRASE: `${name}'s master phrase` };
   const run = (args: string[], opts: { secret?: string; input?: string } = {}) =>
     runCli(['--vault', vault, ...args], {
       env: { ...env, ...(opts.secret === undefined ? {} : { CLM_CHAT_SECRET: opts.secret }) },
@@ -163,14 +160,14 @@ describe('two people talking from the terminal', () => {
   it('wrong master phrase, passwd and delete-profile', () => {
     const fay = person('fay');
     fay.run(['init', '--name', 'fay']);
-    const bad = runCli(['--vault', fay.vault, 'chats'], { env: { ...FAST, CLM_PASSPHRASE: 'nope' } });
+    const bad = runCli(['--vault', fay.vault, 'chats'], { env: { CLM_PASSPHRASE: 'nope' } });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toBe('clm: That master phrase is not the right one.\n');
     const newFile = join(dir, 'new-pass');
     writeFileSync(newFile, 'fresh phrase\n');
     expect(fay.run(['passwd', '--new-passphrase-file', newFile]).code).toBe(0);
     expect(fay.run(['chats']).code).not.toBe(0);
-    const fresh = { ...FAST, CLM_PASSPHRASE: 'fresh phrase' };
+    const fresh = { CLM_PASSPHRASE: 'fresh phrase' };
     expect(runCli(['--vault', fay.vault, 'chats'], { env: fresh }).code).toBe(0);
     const refused = runCli(['--vault', fay.vault, 'delete-profile', '--confirm', 'delete'], { env: fresh });
     expect(refused.stderr).toMatch(/type the word DELETE/);
@@ -184,7 +181,7 @@ describe('two people talking from the terminal', () => {
 
   it('creates the vault 0600 in a 0700 folder, at CLM_VAULT when no --vault is given', () => {
     const vault = join(dir, 'nested', 'v.sqlite');
-    const r = runCli(['init', '--name', 'gus'], { env: { ...FAST, CLM_VAULT: vault, CLM_PASSPHRASE: 'p' } });
+    const r = runCli(['init', '--name', 'gus'], { env: { CLM_VAULT: vault, CLM_PASSPHRASE: 'p' } });
     expect(r.code).toBe(0);
     if (process.platform !== 'win32') {
       expect(statSync(vault).mode & 0o777).toBe(0o600);

@@ -68,7 +68,7 @@ describe('clm inside the app', () => {
 
   it('runs a command headless on the app build of better-sqlite3, then exits with its code', async () => {
     const p = fx.project('ready');
-    Object.assign(process.env, { CLM_PASSPHRASE: 'phrase one', CLM_TEST_PROFILE_LOG2N: '12' });
+    Object.assign(process.env, { CLM_PASSPHRASE: 'phrase one' });
     expect(await clm(p, ['--vault', p.vault, 'init', '--name', 'alice'])).toBe(0);
     expect(out.join('')).toMatch(/Profile "alice" created/);
     // No window and no single-instance lock: the app may be open on the same vault meanwhile.
