@@ -5,6 +5,7 @@ import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
 import { showAbout } from './about.js';
+import { fileDialogs } from './file-dialogs.js';
 import { guardContents } from './guards.js';
 import { bringToFront, handOver } from './hand-over.js';
 import { bindIpc, sendEvent } from './ipc.js';
@@ -67,6 +68,7 @@ function start(env: ShellEnv, state: ShellState): void {
     messenger,
     writeClipboard: (text) => clipboard.writeText(text),
     emit: (e) => sendEvent(state.win, e),
+    files: fileDialogs(() => state.win),
   });
   serveRenderer(rendererDir(env.mainDir));
   bindIpc(() => state.win, route);

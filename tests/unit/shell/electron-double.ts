@@ -182,8 +182,11 @@ class FakeApp extends EventEmitter {
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
+  /** Where the person's documents are (the save and open dialogs start there). */
+  documents = '/home/person/Documents';
   getPath(name: string): string {
-    if (name !== 'userData') throw new Error(`the double knows only userData, not ${name}`);
+    if (name === 'documents') return this.documents;
+    if (name !== 'userData') throw new Error(`the double knows only userData and documents, not ${name}`);
     return this.userData;
   }
   getAppPath(): string {
@@ -267,6 +270,28 @@ class FakeDialog {
     this.openDialogs.push(opts);
     const pick = this.picks.shift();
     return pick === undefined ? undefined : [pick];
+  }
+  /** The asynchronous save and open dialogs: (window, options) or (options), answered from `picks`. */
+  readonly fileDialogs: { kind: 'save' | 'open'; parent: unknown; opts: Record<string, unknown> }[] = [];
+  showSaveDialog(
+    ...args: [unknown, Record<string, unknown>] | [Record<string, unknown>]
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    const [parent, opts] = args.length === 2 ? args : [undefined, args[0]];
+    this.fileDialogs.push({ kind: 'save', parent, opts });
+    const pick = this.picks.shift();
+    return Promise.resolve(
+      pick === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: pick },
+    );
+  }
+  showOpenDialog(
+    ...args: [unknown, Record<string, unknown>] | [Record<string, unknown>]
+  ): Promise<{ canceled: boolean; filePaths: string[] }> {
+    const [parent, opts] = args.length === 2 ? args : [undefined, args[0]];
+    this.fileDialogs.push({ kind: 'open', parent, opts });
+    const pick = this.picks.shift();
+    return Promise.resolve(
+      pick === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [pick] },
+    );
   }
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
