@@ -1,118 +1,26 @@
 import { type ClipboardEvent, type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
+import { LIMITS } from '../../../src-shared/limits.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
+import { ImportGroup, type Row } from '../components/ImportGroup.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useFocusIfLost } from '../lib/focus.js';
-import { plural } from '../lib/plural.js';
+import { groupKey, groupOutcomes, summaryText } from '../lib/importGroups.js';
 import { isImage, QrImageError, readQrImage } from '../lib/readQrImage.js';
 import { useAction } from '../lib/useAction.js';
 
-type Shown = ImportOutcome['kind'] | 'cancelled';
-
-const LABEL: Record<Shown, string> = {
-  stored: 'Stored',
-  duplicate: 'Duplicate',
-  'needs-secret': 'Needs the secret',
-  'new-chat': 'New chat',
-  'wrong-secret': 'Wrong secret',
-  refused: 'Refused',
-  cancelled: 'Cancelled',
-};
-
-/** A cancelled pointer is not a refusal of the pointer: it gets its own label and count. */
-const shown = (o: ImportOutcome): Shown =>
-  o.kind === 'refused' && o.code === 'cancelled' ? 'cancelled' : o.kind;
-
-/**
- * The inline form for a pointer that needs a secret. For a locked chat: the
- * secret, then unlock and import. For a new chat, two steps: the secret is
- * checked against the pointer first (nothing is stored), then the name is
- * asked, prefilled with the sender's title when the pointer carries one.
- */
-function RetryForm({ outcome, onDone }: { outcome: ImportOutcome; onDone: (o: ImportOutcome) => void }) {
-  const [secret, setSecret] = useState('');
-  const [name, setName] = useState<string>();
-  const [title, setTitle] = useState<string>();
-  const { busy, error, run } = useAction();
-  const isNew = outcome.kind === 'new-chat' || outcome.kind === 'wrong-secret';
-  const n = outcome.offset;
-
-  const importWith = (extra: { name?: string }) =>
-    run(async () => {
-      const [o] = await call('importPaste', { text: outcome.pointer, secret, ...extra });
-      if (o) onDone({ ...o, offset: outcome.offset });
-    });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!isNew) return void importWith({});
-    if (name !== undefined) return void importWith(name.trim() ? { name: name.trim() } : {});
-    void run(async () => {
-      const peek = await call('peekPointer', { text: outcome.pointer, secret });
-      setTitle(peek.title);
-      setName(peek.name);
-    });
-  };
-
-  return (
-    <form className="row" onSubmit={submit} style={{ marginTop: 6, flexWrap: 'wrap' }}>
-      {name === undefined ? (
-        <>
-          <SecretField
-            id={`rs-${n}`}
-            label="Chat secret for this pointer"
-            hiddenLabel
-            placeholder="Chat secret"
-            value={secret}
-            onChange={setSecret}
-            style={{ flex: 2 }}
-          />
-          <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
-            {busy ? 'Checking…' : isNew ? 'Check secret' : 'Unlock and import'}
-          </ActionButton>
-        </>
-      ) : (
-        <>
-          <label htmlFor={`rn-${n}`} className="sr-only">
-            Name for the new chat
-          </label>
-          <input
-            id={`rn-${n}`}
-            type="text"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onFocus={(e) => e.target.select()}
-            maxLength={utf16Units(LIMITS.titleChars)}
-            required
-            style={{ flex: 2 }}
-            autoFocus
-          />
-          <ActionButton type="submit" className="primary" enabled={!busy && !!name.trim()}>
-            {busy ? 'Creating…' : 'Create chat'}
-          </ActionButton>
-          <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
-            {title !== undefined && name === title
-              ? 'The secret opens it. Named as the sender calls it; change it if you like.'
-              : 'The secret opens it. Give the new chat a name.'}
-          </p>
-        </>
-      )}
-      <FormError text={error} />
-    </form>
-  );
-}
+const SHOWN = 500;
 
 /**
  * Import: paste (or drop a text file with) one or many pointers, or give an
  * image of a QR code (dropped, opened or pasted): its text fills the box as a
  * paste would, and nothing is imported until Import is pressed. Each pointer
- * reports what became of it; those that need a secret ask for it inline. When
- * one of those is done, its form goes, and the focus moves on to the next
- * pointer still asking, else to Close; when an import ends, its Cancel button
+ * reports what became of it, grouped by chat; a chat that needs a secret asks
+ * for it once, for all its pointers. When one of those is done, its form goes,
+ * and the focus moves on to the next group still asking, else to Close; when an import ends, its Cancel button
  * goes, and the focus moves back to Import.
  */
 export function ImportDialog({
@@ -128,13 +36,15 @@ export function ImportDialog({
   const [secret, setSecret] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
+  // Each pointer's group, fixed by the first answer: a row stays in its group as its outcome changes.
+  const [keys, setKeys] = useState<string[]>([]);
   const [reading, setReading] = useState(false);
   const { busy, error, setError, run } = useAction();
-  const results = useRef<HTMLOListElement>(null);
+  const results = useRef<HTMLDivElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const toNextRetry = useFocusIfLost(() => [
-    results.current?.querySelector('form input'),
+    results.current?.querySelector('form[data-pending] input'),
     closeButton.current,
   ]);
   const toImport = useFocusIfLost(() => [importButton.current]);
@@ -152,7 +62,9 @@ export function ImportDialog({
     setProgress(undefined);
     setOutcomes(undefined);
     void run(async () => {
-      setOutcomes(await call('importPaste', { text, ...(secret ? { secret } : {}) }));
+      const got = await call('importPaste', { text, ...(secret ? { secret } : {}) });
+      setKeys(got.map(groupKey));
+      setOutcomes(got);
       setSecret('');
       onImported();
     }).then(toImport);
@@ -196,8 +108,9 @@ export function ImportDialog({
     onClose();
   };
 
-  const counts: Record<string, number> = {};
-  for (const o of outcomes ?? []) counts[shown(o)] = (counts[shown(o)] ?? 0) + 1;
+  const groups = outcomes ? groupOutcomes(keys) : [];
+  // A paste of thousands lists the first SHOWN pointers (by group); the summary counts them all.
+  let budget = SHOWN;
 
   return (
     <Dialog title="Import pointers" onClose={close} wide>
@@ -276,31 +189,38 @@ export function ImportDialog({
       </form>
       {outcomes && (
         <section aria-label="Import results">
-          <p role="status">
-            {plural(outcomes.length, 'pointer')}:{' '}
-            {Object.entries(counts)
-              .map(([k, n]) => `${n.toLocaleString()} ${LABEL[k as Shown].toLowerCase()}`)
-              .join(', ')}
-          </p>
-          <ol className="outcomes" ref={results}>
-            {outcomes.slice(0, 500).map((o, i) => (
-              <li key={o.offset} className={o.kind}>
-                <span className="kind">{LABEL[shown(o)]}</span>
-                <span>{o.message}</span>
-                {(o.kind === 'needs-secret' || o.kind === 'new-chat' || o.kind === 'wrong-secret') && (
-                  <RetryForm
-                    outcome={o}
-                    onDone={(n) => {
-                      setOutcomes((all) => all?.map((x, j) => (j === i ? n : x)));
-                      onImported();
-                      toNextRetry();
-                    }}
-                  />
-                )}
-              </li>
-            ))}
-          </ol>
-          {outcomes.length > 500 && <p className="hint">…and {outcomes.length - 500} more.</p>}
+          <p role="status">{summaryText(outcomes, groups)}</p>
+          <div ref={results}>
+            {groups.map((g) => {
+              const rows: Row[] = g.rows.flatMap((index) => {
+                const outcome = outcomes[index];
+                return outcome ? [{ index, outcome }] : [];
+              });
+              const shownRows = rows.slice(0, Math.max(0, budget));
+              budget -= shownRows.length;
+              return (
+                <ImportGroup
+                  key={g.key}
+                  groupKey={g.key}
+                  rows={rows}
+                  shownRows={shownRows}
+                  onRenamed={onImported}
+                  onDone={(replaced) => {
+                    setOutcomes((all) => {
+                      const next = all ? [...all] : [];
+                      for (const r of replaced) next[r.index] = r.outcome;
+                      return next;
+                    });
+                    onImported();
+                    toNextRetry();
+                  }}
+                />
+              );
+            })}
+          </div>
+          {outcomes.length > SHOWN && (
+            <p className="hint">…and {(outcomes.length - SHOWN).toLocaleString()} more.</p>
+          )}
         </section>
       )}
     </Dialog>
