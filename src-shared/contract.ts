@@ -11,6 +11,7 @@ import type {
   ChatInfo,
   ChatSummary,
   ClipboardOffer,
+  ClipboardOffer,
   ExportResult,
   HistoryPage,
   ImportOutcome,
@@ -59,6 +60,7 @@ export const contract = {
       .object({
         autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).exactOptional(),
         lockOnSuspend: z.boolean().exactOptional(),
+        offerClipboardImport: z.boolean().exactOptional(),
         offerClipboardImport: z.boolean().exactOptional(),
       })
       .strict(),
@@ -126,6 +128,8 @@ export const contract = {
   ),
   cancelImport: call<null>()(none),
   copyText: call<null>()(z.object({ text: chars(LIMITS.clipboardChars) }).strict()),
+  // The clipboard's pointers not stored yet (the window asks when it gains the focus); nothing else of it crosses.
+  clipboardPointers: call<ClipboardOffer>()(none),
   // The clipboard's pointers not stored yet (the window asks when it gains the focus); nothing else of it crosses.
   clipboardPointers: call<ClipboardOffer>()(none),
 

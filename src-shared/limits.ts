@@ -26,6 +26,8 @@ export const LIMITS = {
   linkChars: 32 * 1024,
   /** The clipboard copy call takes at most this many characters (a pointer is far smaller). */
   clipboardChars: 512 * 1024,
+  /** A history page holds at most this many messages (and this many when no size is asked). */
+  historyPageMax: 500,
 } as const;
 
 /**

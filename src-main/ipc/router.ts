@@ -15,6 +15,8 @@ export interface RouterDeps {
   /** Clipboard writes happen in main (the shell's clipboard, or a test double). */
   readonly writeClipboard: (text: string) => void;
   /** Reads the clipboard's text; only for clipboardPointers, which the window calls when it gains the focus. */
+  readonly readClipboard?: () => string | Promise<string>;
+  /** Reads the clipboard's text; only for clipboardPointers, which the window calls when it gains the focus. */
   readonly readClipboard?: () => string;
   /** Delivers an event to the renderer. */
   readonly emit: (e: BridgeEvent) => void;
@@ -75,6 +77,7 @@ function handlers(d: RouterDeps): Handlers {
     peekPointer: (a) => m.peekPointer(a.text, a.secret, a.suffix),
     cancelImport: () => importAbort?.abort(),
     copyText: (a) => d.writeClipboard(a.text),
+    clipboardPointers: async () => m.unstoredPointers((await d.readClipboard?.()) ?? ''),
     clipboardPointers: () => m.unstoredPointers(d.readClipboard?.() ?? ''),
     ...fileCalls(m, d.files),
   };

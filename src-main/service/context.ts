@@ -122,6 +122,7 @@ export class ServiceContext {
       count: row.count,
       trashCount: row.trashed_count,
       lastActivity: row.last_activity,
+      ...(row.last_message_at === null ? {} : { lastMessageAt: row.last_message_at }),
     };
   }
 

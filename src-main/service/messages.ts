@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src-shared/limits.js';
 import type { HistoryPage, LocalChatId, MessageId, MessageView } from '../../src-shared/types.js';
 import { sealLegacy } from '../core/legacy.js';
 import { pointerToText } from '../core/pointer-parse.js';
@@ -89,16 +90,74 @@ export interface HistoryRequest {
   readonly trash?: boolean;
   readonly page?: number;
   readonly pageSize?: number;
+  readonly before?: MessageId;
+  readonly after?: MessageId;
+  readonly around?: MessageId;
+  readonly oldest?: boolean;
 }
 
-/** Pages counted from the newest: page 0 is the latest `pageSize` messages, oldest first. */
+/**
+ * One page of a chat's history (or trash), oldest first, at most
+ * LIMITS.historyPageMax messages. By keys, never by scanning: the newest page
+ * (default), the oldest, the page before or after a message, or a page
+ * centred on one (a search result shown in its place). `page` counts pages
+ * from the newest, as before; it is read from whichever end is nearer.
+ */
 export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryRequest = {}): HistoryPage {
   const c = ctx.openChat(id);
   const trash = opts.trash === true;
-  const total = ctx.store.countMessages(id, trash);
-  const size = opts.pageSize ?? Math.max(total, 1);
-  const rows = ctx.store.messagesPage(id, trash, size, (opts.page ?? 0) * size);
-  return { messages: rows.map((r) => messageView(c, r)), total };
+  const modes = [opts.page, opts.before, opts.after, opts.around, opts.oldest || undefined];
+  if (modes.filter((m) => m !== undefined).length > 1)
+    throw new ServiceError('bad-input', 'Ask for one page at a time: page, before, after, around or oldest.');
+  const size = Math.min(
+    Math.max(Math.floor(opts.pageSize ?? LIMITS.historyPageMax), 1),
+    LIMITS.historyPageMax,
+  );
+  const row = ctx.row(id);
+  const total = trash ? row.trashed_count : row.count;
+  const s = ctx.store;
+  let rows: MessageRow[];
+  let first: number;
+  const anchorId = opts.before ?? opts.after ?? opts.around;
+  if (anchorId !== undefined) {
+    const anchor = s.message(id, anchorId);
+    if (!anchor || (anchor.trashed === 1) !== trash)
+      throw new ServiceError(
+        'unknown-message',
+        `There is no message ${anchorId} in this ${trash ? 'trash' : 'chat'}.`,
+      );
+    const position = s.countBefore(anchor);
+    if (opts.before !== undefined) {
+      rows = s.before(anchor, size);
+      first = position - rows.length;
+    } else if (opts.after !== undefined) {
+      rows = s.after(anchor, size);
+      first = position + 1;
+    } else {
+      let older = s.before(anchor, (size - 1) >> 1);
+      const newer = s.after(anchor, size - 1 - older.length);
+      if (older.length + newer.length < size - 1) older = s.before(anchor, size - 1 - newer.length);
+      rows = [...older, anchor, ...newer];
+      first = position - older.length;
+    }
+  } else if (opts.oldest) {
+    rows = s.oldest(id, trash, size);
+    first = 0;
+  } else {
+    const skip = (opts.page ?? 0) * size;
+    const start = Math.max(total - skip - size, 0);
+    const count = Math.max(Math.min(size, total - skip), 0);
+    // A page nearer the oldest end is read from there: the oldest page costs as little as the newest.
+    rows = start < skip ? s.oldest(id, trash, count, start) : s.newest(id, trash, count, skip);
+    first = start;
+  }
+  return {
+    messages: rows.map((r) => messageView(c, r)),
+    total,
+    first,
+    hasOlder: first > 0,
+    hasNewer: first + rows.length < total,
+  };
 }
 
 /** Messages (not in the trash) whose text or author holds every word, case-insensitively. */

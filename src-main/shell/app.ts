@@ -67,6 +67,7 @@ function start(env: ShellEnv, state: ShellState): void {
   const route = createRouter({
     messenger,
     writeClipboard: (text) => clipboard.writeText(text),
+    readClipboard: () => clipboard.readText(),
     emit: (e) => sendEvent(state.win, e),
     files: fileDialogs(() => state.win),
   });

@@ -17,8 +17,11 @@ export interface ChatRow {
   readonly remembered: Buffer | null;
   readonly created_at: number;
   readonly last_activity: number;
+  /** Kept by triggers: messages outside and inside the trash. */
   readonly count: number;
   readonly trashed_count: number;
+  /** Computed on read: the newest epoch outside the trash, null when there is none. */
+  readonly last_message_at: number | null;
 }
 
 export interface MessageRow {

@@ -46,6 +46,30 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE profile ADD COLUMN settings BLOB;
   `,
+  // 2 -> 3: message counts kept on the chat row by triggers, in the same transaction as the
+  // change, so listing chats and recognising a duplicate never count a chat's messages.
+  // (The counts were already readable: they are the number of message rows.)
+  `
+  ALTER TABLE chats ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE chats ADD COLUMN trashed_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE chats SET
+    message_count = (SELECT COUNT(*) FROM messages m WHERE m.chat_id = chats.id AND m.trashed = 0),
+    trashed_count = (SELECT COUNT(*) FROM messages m WHERE m.chat_id = chats.id AND m.trashed = 1);
+  CREATE TRIGGER messages_counted_insert AFTER INSERT ON messages BEGIN
+    UPDATE chats SET message_count = message_count + (NEW.trashed = 0), trashed_count = trashed_count + (NEW.trashed <> 0)
+    WHERE id = NEW.chat_id;
+  END;
+  CREATE TRIGGER messages_counted_delete AFTER DELETE ON messages BEGIN
+    UPDATE chats SET message_count = message_count - (OLD.trashed = 0), trashed_count = trashed_count - (OLD.trashed <> 0)
+    WHERE id = OLD.chat_id;
+  END;
+  CREATE TRIGGER messages_counted_trash AFTER UPDATE OF trashed, chat_id ON messages BEGIN
+    UPDATE chats SET message_count = message_count - (OLD.trashed = 0), trashed_count = trashed_count - (OLD.trashed <> 0)
+    WHERE id = OLD.chat_id;
+    UPDATE chats SET message_count = message_count + (NEW.trashed = 0), trashed_count = trashed_count + (NEW.trashed <> 0)
+    WHERE id = NEW.chat_id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

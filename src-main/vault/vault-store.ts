@@ -11,8 +11,11 @@ export class VaultStore {
 
   constructor(db: Db) {
     this.#db = db;
-    const chatCols = `c.*, (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 0) AS count,
-      (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 1) AS trashed_count`;
+    // Counts are columns kept by triggers (schema 2 -> 3); the newest epoch is one index probe.
+    const chatCols = `c.*, c.message_count AS count,
+      (SELECT MAX(m.epoch) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 0) AS last_message_at`;
+    const cols = 'id, chat_id, epoch, stored_at, trashed, body';
+    const where = 'chat_id = ? AND trashed = ?';
     this.#s = {
       profile: db.prepare<[], ProfileRow>('SELECT * FROM profile WHERE id = 1'),
       insertProfile: db.prepare(
@@ -44,10 +47,19 @@ export class VaultStore {
         'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch, id',
       ),
       messagesNewestFirst: db.prepare<[number, number, number, number], MessageRow>(
-        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch DESC, id DESC LIMIT ? OFFSET ?',
+        `SELECT ${cols} FROM messages WHERE ${where} ORDER BY epoch DESC, id DESC LIMIT ? OFFSET ?`,
       ),
-      countMessages: db.prepare<[number, number], { n: number }>(
-        'SELECT COUNT(*) AS n FROM messages WHERE chat_id = ? AND trashed = ?',
+      messagesOldestFirst: db.prepare<[number, number, number, number], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE ${where} ORDER BY epoch, id LIMIT ? OFFSET ?`,
+      ),
+      messagesBefore: db.prepare<[number, number, number, number, number], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE ${where} AND (epoch, id) < (?, ?) ORDER BY epoch DESC, id DESC LIMIT ?`,
+      ),
+      messagesAfter: db.prepare<[number, number, number, number, number], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE ${where} AND (epoch, id) > (?, ?) ORDER BY epoch, id LIMIT ?`,
+      ),
+      countBefore: db.prepare<[number, number, number, number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM messages WHERE ${where} AND (epoch, id) < (?, ?)`,
       ),
       message: db.prepare<[number, number], MessageRow>(
         'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE id = ? AND chat_id = ?',
@@ -104,12 +116,25 @@ export class VaultStore {
   }
   messages = (chatId: number, trashed: boolean): MessageRow[] =>
     this.#s.messages.all(chatId, trashed ? 1 : 0);
-  /** A page counted from the newest, returned oldest first. */
-  messagesPage(chatId: number, trashed: boolean, limit: number, offsetFromNewest: number): MessageRow[] {
-    return this.#s.messagesNewestFirst.all(chatId, trashed ? 1 : 0, limit, offsetFromNewest).reverse();
+  /** The newest `limit` messages after skipping `skip` of the newest, oldest first. */
+  newest(chatId: number, trashed: boolean, limit: number, skip = 0): MessageRow[] {
+    return this.#s.messagesNewestFirst.all(chatId, trashed ? 1 : 0, limit, skip).reverse();
   }
-  countMessages = (chatId: number, trashed: boolean): number =>
-    (this.#s.countMessages.get(chatId, trashed ? 1 : 0) as { n: number }).n;
+  /** The oldest `limit` messages after skipping `skip` of the oldest, oldest first. */
+  oldest(chatId: number, trashed: boolean, limit: number, skip = 0): MessageRow[] {
+    return this.#s.messagesOldestFirst.all(chatId, trashed ? 1 : 0, limit, skip);
+  }
+  /** Up to `limit` messages just older than `m` (by epoch, then id), oldest first. */
+  before(m: MessageRow, limit: number): MessageRow[] {
+    return this.#s.messagesBefore.all(m.chat_id, m.trashed, m.epoch, m.id, limit).reverse();
+  }
+  /** Up to `limit` messages just newer than `m`, oldest first. */
+  after(m: MessageRow, limit: number): MessageRow[] {
+    return this.#s.messagesAfter.all(m.chat_id, m.trashed, m.epoch, m.id, limit);
+  }
+  /** How many messages of `m`'s chat and side (trash or not) sort before it: its position. */
+  countBefore = (m: MessageRow): number =>
+    (this.#s.countBefore.get(m.chat_id, m.trashed, m.epoch, m.id) as { n: number }).n;
   message = (chatId: number, id: number): MessageRow | undefined => this.#s.message.get(id, chatId);
   setTrashed(chatId: number, id: number, trashed: boolean): boolean {
     return this.#s.setTrashed.run(trashed ? 1 : 0, id, chatId).changes > 0;

@@ -213,7 +213,7 @@ describe('schema migrations', () => {
     const v1 = makeV1(path);
     v1.exec(`ATTACH DATABASE '${current.replace(/'/g, "''")}' AS cur`);
     v1.exec(`INSERT INTO profile SELECT id, nickname, kdf_salt, kdf_log2n, wrapped_key, created_at FROM cur.profile;
-             INSERT INTO chats SELECT * FROM cur.chats;
+             INSERT INTO chats SELECT id, route, meta, unlock_salt, wrapped_key, remembered, created_at, last_activity FROM cur.chats;
              INSERT INTO messages SELECT * FROM cur.messages;`);
     v1.exec('DETACH DATABASE cur');
     v1.close();
@@ -222,6 +222,8 @@ describe('schema migrations', () => {
     expect(upgraded.status()).toEqual({ exists: true, nickname: 'Alice', loggedIn: false });
     await upgraded.login(master);
     expect(upgraded.settings()).toEqual({ autoLockMinutes: 5, lockOnSuspend: true });
+    // The message counts kept on the chat row since schema 3 are filled from the messages there.
+    expect(upgraded.chat(chat.id)).toMatchObject({ count: 1, trashCount: 0 });
     await upgraded.unlockChat(chat.id, 'v1-secret');
     expect(texts(upgraded, chat.id)).toEqual(['written before the upgrade']);
     upgraded.setSettings({ autoLockMinutes: 3 });
