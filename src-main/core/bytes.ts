@@ -51,13 +51,24 @@ export function toHex(b: Uint8Array): string {
   return s;
 }
 
-const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE[HEX.charCodeAt(i)] = i;
+  HEX_VALUE[HEX.toUpperCase().charCodeAt(i)] = i;
+}
 
 /** Hex of either case, even length; undefined otherwise. */
 export function fromHex(s: string): Uint8Array | undefined {
-  if (!HEX_RE.test(s)) return undefined;
+  if (s.length % 2 !== 0) return undefined;
   const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const a = s.charCodeAt(2 * i);
+    const b = s.charCodeAt(2 * i + 1);
+    const hi = a < 128 ? (HEX_VALUE[a] as number) : -1;
+    const lo = b < 128 ? (HEX_VALUE[b] as number) : -1;
+    if ((hi | lo) < 0) return undefined;
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../src-shared/limits.js';
-import { fromBase64Url, fromHex, toBase64Url, toHex, utf8 } from './bytes.js';
+import { fromBase64Url, fromHex, toBase64Url, toHex } from './bytes.js';
 import type { ChatId, LegacyPointer, Pointer, SealedPointer } from './pointer-types.js';
 import { SEALED_CHAT_RE } from './pointer-types.js';
 import { fail, ok, type Result } from './result.js';
@@ -8,7 +8,8 @@ const badField = (field: string, why: string) => fail('bad-field', `This pointer
 
 /** Parses one pointer's JSON text by the strict rules of the spec (no repairs here). */
 export function parsePointer(text: string): Result<Pointer> {
-  if (utf8(text).length > LIMITS.pointerBytes) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so most texts need no encoding to be measured.
+  if (text.length * 3 > LIMITS.pointerBytes && utf8Length(text) > LIMITS.pointerBytes) {
     return fail('too-large', 'This text is larger than 256 KiB, far larger than any pointer.');
   }
   const trimmed = text.trim();
@@ -19,20 +20,112 @@ export function parsePointer(text: string): Result<Pointer> {
   } catch {
     return fail('not-json', 'This is not a pointer: it is not valid JSON.');
   }
-  return pointerFromJson(value);
+  return pointerFromJson(value, trimmed);
 }
 
-export function pointerFromJson(value: unknown): Result<Pointer> {
+/** UTF-8 length without encoding: a lone surrogate counts 3, as TextEncoder writes U+FFFD. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** `value` is JSON.parse(json); the raw text is needed to see how numbers were written. */
+function pointerFromJson(value: unknown, json: string): Result<Pointer> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('not-an-object', 'This is not a pointer: a pointer is a JSON object {...}.');
   }
   const o = value as Record<string, unknown>;
+  if (typeof o.e === 'number' || typeof o.k === 'number' || typeof o.c === 'number') {
+    const plain = plainNumberProblem(json, o);
+    if (plain !== undefined) return plain;
+  }
   if (!('v' in o)) return parseLegacy(o);
   if (o.v === 2) return parseSealed(o);
   return fail(
     'unknown-version',
     `This pointer has version ${JSON.stringify(o.v)}, which this app does not know; it reads legacy and version 2.`,
   );
+}
+
+const PLAIN_INTEGER = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The spec writes `c`, `e` and `k` as plain decimal: JSON.parse reads 1e3,
+ * 1000.0 and -0 as integers too, so the raw tokens are checked. Only numbers
+ * that are otherwise whole count here; 1.5 is refused later as not whole.
+ */
+function plainNumberProblem(json: string, o: Record<string, unknown>): Result<never> | undefined {
+  const raw = topLevelNumberTokens(json);
+  for (const key of ['c', 'e', 'k'] as const) {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isInteger(v)) continue;
+    const token = raw.get(key);
+    if (token !== undefined && !PLAIN_INTEGER.test(token)) {
+      return badField(
+        key,
+        `must be a whole number written in plain digits (${token} has an exponent, a decimal point or a sign)`,
+      );
+    }
+  }
+  return undefined;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * For the top-level keys whose value is a number, the number as written (the
+ * last one when a key repeats, as JSON.parse keeps). `json` is valid JSON.
+ */
+function topLevelNumberTokens(json: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let depth = 0;
+  let i = 0;
+  const n = json.length;
+  while (i < n) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = json.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      i++;
+      if (depth !== 1) continue;
+      let j = i;
+      while (j < n && isSpace(json.charCodeAt(j))) j++;
+      if (json.charCodeAt(j) !== 0x3a) continue; // a value, not a key
+      j++;
+      while (j < n && isSpace(json.charCodeAt(j))) j++;
+      const v = json.charCodeAt(j);
+      if (v !== 0x2d && (v < 0x30 || v > 0x39)) continue;
+      let end = j;
+      while (end < n && /[-+.0-9eE]/.test(json.charAt(end))) end++;
+      const keyRaw = json.slice(start, i);
+      const key = keyRaw.includes('\\') ? (JSON.parse(keyRaw) as string) : keyRaw.slice(1, -1);
+      out.set(key, json.slice(j, end));
+      i = end;
+    } else {
+      if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) depth--;
+      i++;
+    }
+  }
+  return out;
 }
 
 const isEpoch = (e: unknown): e is number => Number.isSafeInteger(e) && (e as number) >= 0;
