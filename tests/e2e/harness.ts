@@ -31,6 +31,10 @@ export interface AppHandle {
   readonly vaultPath: string;
   /** What the app last wrote to the clipboard (main writes the clipboard; here, this double). */
   readonly clipboard: { text: string };
+  /** The save and open dialogs main shows: the paths the person picks, in order (undefined: Cancel). */
+  readonly fileDialogs: { picks: (string | undefined)[]; shown: string[] };
+  /** This app's temp folder (removed by close()), for files a test writes or picks. */
+  readonly dir: string;
   /** Closes the window, the vault and the page server and removes the temp folder; again, nothing. */
   close(): Promise<void>;
 }
@@ -72,11 +76,22 @@ export async function launchApp(
     const context = await browser.newContext();
     undo.push(() => context.close());
     const clipboard = { text: '' };
+    const fileDialogs = { picks: [] as (string | undefined)[], shown: [] as string[] };
     const page = await context.newPage();
     const route = createRouter({
       messenger,
       writeClipboard: (text) => {
         clipboard.text = text;
+      },
+      files: {
+        saveAs: async (o) => {
+          fileDialogs.shown.push(o.title);
+          return fileDialogs.picks.shift();
+        },
+        open: async (o) => {
+          fileDialogs.shown.push(o.title);
+          return fileDialogs.picks.shift();
+        },
       },
       emit: (e) => {
         void page
@@ -92,7 +107,7 @@ export async function launchApp(
     );
     await page.addInitScript({ content: await bridgeBundle() });
     await page.goto(url);
-    return { page, context, messenger, vaultPath, clipboard, close };
+    return { page, context, messenger, vaultPath, clipboard, fileDialogs, dir, close };
   } catch (e) {
     await close().catch(() => {});
     throw e;

@@ -65,6 +65,15 @@ export function ChatView({
     }
   };
 
+  // One pointer a line, what the import dialog reads: with the secret, it rebuilds the chat elsewhere.
+  const exportPointers = async () => {
+    try {
+      const r = await call('exportChat', { chatId: chat.id });
+      if (r.saved) toast({ text: `${plural(r.pointers, 'pointer')} written to ${r.path}.` });
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
   const copy = async (pointer: string, text: string) => {
     try {
       await call('copyText', { text: pointer });
@@ -153,6 +162,7 @@ export function ChatView({
           items={[
             { label: 'Rename…', run: () => setModal({ kind: 'rename' }) },
             { label: 'Chat details…', run: () => setModal({ kind: 'details' }) },
+            { label: 'Export pointers…', run: () => void exportPointers() },
             { label: 'Clear history…', run: () => setModal({ kind: 'clear' }), danger: true },
             { label: 'Delete chat…', run: () => setModal({ kind: 'delete' }), danger: true },
           ]}

@@ -4,6 +4,7 @@ import { ActionButton } from '../components/ActionButton.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
+import { setLoginNotice } from '../lib/notice.js';
 import { strengthHint } from '../lib/strength.js';
 import { useAction } from '../lib/useAction.js';
 
@@ -14,6 +15,15 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
   const [again, setAgain] = useState('');
   const { busy, error, setError, run } = useAction();
   const hint = strengthHint(master);
+
+  // Moving from another computer: the backup brings its own profile, so there is nothing to create.
+  const restore = () =>
+    void run(async () => {
+      const r = await call('restoreVault');
+      if (!r.restored) return;
+      setLoginNotice(`Restored from ${r.from}. Log in with the backup's master phrase.`);
+      onDone();
+    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -75,6 +85,12 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
             {busy ? 'Creating…' : 'Create profile'}
           </ActionButton>
         </div>
+        <p className="hint">
+          Moving from another computer?{' '}
+          <ActionButton type="button" className="link" enabled={!busy} onClick={restore}>
+            Restore from a backup…
+          </ActionButton>
+        </p>
       </form>
     </main>
   );

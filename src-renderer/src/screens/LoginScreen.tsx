@@ -3,17 +3,20 @@ import { ActionButton } from '../components/ActionButton.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
+import { setLoginNotice, useLoginNotice } from '../lib/notice.js';
 import { useAction } from '../lib/useAction.js';
 
 export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: () => void }) {
   const [master, setMaster] = useState('');
   const { busy, error, run } = useAction();
+  const notice = useLoginNotice();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       await call('login', { master });
       setMaster('');
+      setLoginNotice(undefined);
       onDone();
     });
   };
@@ -25,6 +28,11 @@ export function LoginScreen({ nickname, onDone }: { nickname: string; onDone: ()
         <p className="hint">
           Your chats are locked. Your master phrase opens the profile; each chat has its own secret.
         </p>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         <SecretField
           id="login-master"
           label="Master phrase"

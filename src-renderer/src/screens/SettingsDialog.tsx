@@ -3,6 +3,7 @@ import { autoLockProblem } from '../../../src-shared/checks.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import type { Settings } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
+import { BackupSection } from '../components/BackupSection.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
@@ -118,6 +119,7 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
           </div>
         </fieldset>
       </form>
+      <BackupSection />
       <form onSubmit={deleteProfile}>
         <fieldset>
           <legend>Delete profile</legend>
