@@ -88,6 +88,19 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
           </label>
         </fieldset>
       )}
+      {settings && (
+        <fieldset>
+          <legend>Clipboard</legend>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={settings.offerClipboardImport}
+              onChange={(e) => void save({ offerClipboardImport: e.target.checked })}
+            />
+            <span>When the window comes to the front, offer to import pointers on the clipboard</span>
+          </label>
+        </fieldset>
+      )}
       <form onSubmit={changeMaster}>
         <fieldset>
           <legend>Change master phrase</legend>
