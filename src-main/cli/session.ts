@@ -2,6 +2,7 @@ import type { ChatSummary } from '../../src-shared/types.js';
 import { Messenger, type MessengerOptions } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
 import { resolveVaultPath } from '../vault/paths.js';
+import { VaultFileError } from '../vault/vault-file.js';
 import { CliError } from './cli-error.js';
 import { cliHost } from './host.js';
 import { readSecret, requireSecret } from './secret-input.js';
@@ -25,7 +26,8 @@ export function openMessenger(v: VaultValues): Messenger {
   try {
     return Messenger.open(resolveVaultPath(v.vault), cliHost() satisfies MessengerOptions);
   } catch (e) {
-    if (e instanceof Error && /newer version/.test(e.message)) throw new CliError(e.message);
+    if (e instanceof VaultFileError)
+      throw new CliError(`${e.message.replace(/\.$/, '')} (${resolveVaultPath(v.vault)}).`);
     throw new CliError(`Cannot open the vault at ${resolveVaultPath(v.vault)}.`);
   }
 }

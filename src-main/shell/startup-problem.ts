@@ -1,3 +1,4 @@
+import { VaultFileError } from '../vault/vault-file.js';
 import { nativeBuildProblem } from './native-binding.js';
 
 /** Why the app cannot start, in one sentence, and whether choosing another vault file could help. */
@@ -29,6 +30,8 @@ function knownProblem(e: unknown): string | undefined {
   if (/newer version/i.test(messageOf(e))) {
     return 'This vault was written by a newer version of Chrono-Library Messenger; update the app to open it.';
   }
+  // The vault's own checks already speak to a person (src-main/vault/vault-file.ts).
+  if (e instanceof VaultFileError) return e.message;
   if (CORRUPT_SQLITE.some((c) => code.startsWith(c))) {
     return 'The vault file is damaged or is not a Chrono-Library Messenger vault.';
   }

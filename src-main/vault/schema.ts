@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { backupBeforeMigration, dropBackup, migrationFailed } from './migration-backup.js';
 
 /**
  * Migrations by PRAGMA user_version: entry i upgrades version i to i + 1.
@@ -74,17 +75,26 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database): void {
+export function migrate(db: Database, migrations: readonly string[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  if (current > migrations.length) {
     throw new Error(
       `This vault was written by a newer version of the app (schema ${current}); update the app to open it.`,
     );
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  if (current === migrations.length) return;
+  // A vault with data is copied beside itself first (a new, empty vault has nothing to keep).
+  const backup = current > 0 ? backupBeforeMigration(db, current) : undefined;
+  try {
+    // All steps in one transaction: a failure (or a crash) leaves the vault at its old version.
     db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
+      for (let v = current; v < migrations.length; v++) {
+        db.exec(migrations[v] as string);
+        db.pragma(`user_version = ${v + 1}`);
+      }
     })();
+  } catch (e) {
+    throw migrationFailed(e, backup);
   }
+  dropBackup(backup);
 }

@@ -44,9 +44,17 @@ const oneSentence = (s: string) => expect(s).toMatch(/^[A-Z][^.]*(\([^)]*\)[^.]*
 
 describe('a vault that cannot be opened', () => {
   it.each([
-    ['damaged (not a database)', garbage, /damaged or is not a Chrono-Library Messenger vault/],
+    [
+      'damaged (not a database)',
+      garbage,
+      /^The file is not a vault \(nor any SQLite database\); it was left as it is\.$/,
+    ],
     ['from a newer version', newer, /newer version of Chrono-Library Messenger; update the app/],
-    ['unreadable (a folder in its place)', folder, /cannot be opened for reading and writing/],
+    [
+      'unreadable (a folder in its place)',
+      folder,
+      /^The vault file is not a regular file \(a folder or a device\)/,
+    ],
   ])('%s: one sentence, Quit or choose another vault; Quit quits', async (_what, write, says) => {
     const s = await fx.start(vaultAt(fx.project(), write));
     const box = shownDialog();
@@ -101,8 +109,8 @@ describe('a vault that cannot be opened', () => {
     electron.dialog.picks.push(undefined, alsoNewer);
     const s = await fx.start(p);
     expect(electron.dialog.messageBoxes.map((b) => b.message)).toEqual([
-      expect.stringMatching(/damaged/),
-      expect.stringMatching(/damaged/),
+      expect.stringMatching(/not a vault/),
+      expect.stringMatching(/not a vault/),
       expect.stringMatching(/newer version/),
     ]);
     expect(s.win).toBeUndefined();
