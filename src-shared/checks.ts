@@ -40,3 +40,15 @@ export function autoLockProblem(minutes: number): string | undefined {
     ? undefined
     : `Auto-lock minutes must be a whole number from 0 (never) to ${LIMITS.autoLockMaxMinutes}.`;
 }
+
+export function logoutAfterProblem(minutes: number): string | undefined {
+  return Number.isInteger(minutes) && minutes >= 0 && minutes <= LIMITS.autoLockMaxMinutes
+    ? undefined
+    : `Log-out minutes must be a whole number from 0 (never) to ${LIMITS.autoLockMaxMinutes}.`;
+}
+
+export function clipboardClearProblem(seconds: number): string | undefined {
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= LIMITS.clipboardClearMaxSeconds
+    ? undefined
+    : `Clipboard seconds must be a whole number from 0 (never) to ${LIMITS.clipboardClearMaxSeconds}.`;
+}

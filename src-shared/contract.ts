@@ -11,7 +11,6 @@ import type {
   ChatInfo,
   ChatSummary,
   ClipboardOffer,
-  ClipboardOffer,
   ExportResult,
   HistoryPage,
   ImportOutcome,
@@ -61,7 +60,8 @@ export const contract = {
         autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).exactOptional(),
         lockOnSuspend: z.boolean().exactOptional(),
         offerClipboardImport: z.boolean().exactOptional(),
-        offerClipboardImport: z.boolean().exactOptional(),
+        logoutAfterMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes).exactOptional(),
+        clipboardClearSeconds: z.number().int().min(0).max(LIMITS.clipboardClearMaxSeconds).exactOptional(),
       })
       .strict(),
   ),
@@ -128,8 +128,6 @@ export const contract = {
   ),
   cancelImport: call<null>()(none),
   copyText: call<null>()(z.object({ text: chars(LIMITS.clipboardChars) }).strict()),
-  // The clipboard's pointers not stored yet (the window asks when it gains the focus); nothing else of it crosses.
-  clipboardPointers: call<ClipboardOffer>()(none),
   // The clipboard's pointers not stored yet (the window asks when it gains the focus); nothing else of it crosses.
   clipboardPointers: call<ClipboardOffer>()(none),
 

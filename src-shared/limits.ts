@@ -22,6 +22,8 @@ export const LIMITS = {
   kDefault: 17,
   /** Auto-lock: 0 means never; the longest is a day. */
   autoLockMaxMinutes: 24 * 60,
+  /** Clearing a copied pointer from the clipboard: 0 means never; the longest is an hour. */
+  clipboardClearMaxSeconds: 60 * 60,
   /** A clm:// link; it also fits a Windows command line (32,767), where the system hands it to the app. */
   linkChars: 32 * 1024,
   /** The clipboard copy call takes at most this many characters (a pointer is far smaller). */

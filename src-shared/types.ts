@@ -16,9 +16,19 @@ export interface Settings {
   readonly lockOnSuspend: boolean;
   /** When the window gains the focus, offer to import the clipboard's pointers not stored yet. */
   readonly offerClipboardImport: boolean;
+  /** Log out (every key forgotten) after this many minutes without use; 0 means never. */
+  readonly logoutAfterMinutes: number;
+  /** A pointer the app copied leaves the clipboard after this many seconds, if still there; 0 means never. */
+  readonly clipboardClearSeconds: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, lockOnSuspend: true, offerClipboardImport: true };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 5,
+  lockOnSuspend: true,
+  offerClipboardImport: true,
+  logoutAfterMinutes: 30,
+  clipboardClearSeconds: 60,
+};
 
 export interface ProfileStatus {
   readonly exists: boolean;

@@ -23,6 +23,8 @@ export interface Session {
   readonly dk: Uint8Array;
   readonly nickname: string;
   settings: Settings;
+  /** When a call last used the session (Date.now()); logging out after idle time counts from it. */
+  lastActive: number;
 }
 
 export const now = (): number => Math.floor(Date.now() / 1000);
@@ -87,7 +89,10 @@ export class ServiceContext {
   }
 
   requireSession(): Session {
-    if (this.session) return this.session;
+    if (this.session) {
+      this.session.lastActive = Date.now();
+      return this.session;
+    }
     const exists = this.store.profile() !== undefined;
     throw new ServiceError(
       exists ? 'not-logged-in' : 'no-profile',

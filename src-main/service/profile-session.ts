@@ -1,5 +1,10 @@
 import { rmSync } from 'node:fs';
-import { autoLockProblem, nicknameProblem } from '../../src-shared/checks.js';
+import {
+  autoLockProblem,
+  clipboardClearProblem,
+  logoutAfterProblem,
+  nicknameProblem,
+} from '../../src-shared/checks.js';
 import { DEFAULT_SETTINGS, type ProfileStatus, type Settings } from '../../src-shared/types.js';
 import { wipe } from '../core/bytes.js';
 import { open, openJson, seal, sealJson } from '../vault/box.js';
@@ -44,7 +49,7 @@ export async function createProfile(ctx: ServiceContext, nickname: string, maste
     now(),
   );
   wipe(kek);
-  ctx.session = { dk, nickname: nick, settings: DEFAULT_SETTINGS };
+  ctx.session = { dk, nickname: nick, settings: DEFAULT_SETTINGS, lastActive: Date.now() };
   startIdleTimer(ctx);
 }
 
@@ -69,7 +74,12 @@ export async function login(ctx: ServiceContext, master: string): Promise<void> 
   if (p.kdf_log2n < target) await rewrap(ctx, dk, master, target);
   logout(ctx);
   const settings = (p.settings && openJson<Settings>(dk, p.settings, 'settings')) || DEFAULT_SETTINGS;
-  ctx.session = { dk, nickname: p.nickname, settings: { ...DEFAULT_SETTINGS, ...settings } };
+  ctx.session = {
+    dk,
+    nickname: p.nickname,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    lastActive: Date.now(),
+  };
   for (const row of ctx.store.chats()) {
     if (row.remembered) openRemembered(ctx, row);
   }
@@ -118,10 +128,13 @@ export function deleteProfile(ctx: ServiceContext, confirm: string): void {
 
 export function setSettings(ctx: ServiceContext, patch: Partial<Settings>): Settings {
   const s = ctx.requireSession();
-  const minutes = patch.autoLockMinutes ?? s.settings.autoLockMinutes;
-  const problem = autoLockProblem(minutes);
+  const next = { ...s.settings, ...patch };
+  const problem =
+    autoLockProblem(next.autoLockMinutes) ??
+    logoutAfterProblem(next.logoutAfterMinutes) ??
+    clipboardClearProblem(next.clipboardClearSeconds);
   if (problem) throw new ServiceError('bad-input', problem);
-  s.settings = { ...s.settings, ...patch, autoLockMinutes: minutes };
+  s.settings = next;
   ctx.store.setSettings(sealJson(s.dk, s.settings, 'settings'));
   return s.settings;
 }
@@ -135,6 +148,19 @@ export async function close(ctx: ServiceContext): Promise<void> {
 
 function startIdleTimer(ctx: ServiceContext): void {
   if (ctx.idleTimer) clearInterval(ctx.idleTimer);
-  ctx.idleTimer = setInterval(() => lockIdleChats(ctx), ctx.opts.idleCheckMs ?? 15_000);
+  ctx.idleTimer = setInterval(() => idleCheck(ctx, Date.now()), ctx.opts.idleCheckMs ?? 15_000);
   ctx.idleTimer.unref();
+}
+
+/**
+ * Each tick of the idle timer: chats idle too long lock, and a session unused
+ * for the logout setting's minutes logs out, so the profile key does not stay
+ * in memory on a computer left alone (screen-lock events do not come on every system).
+ */
+export function idleCheck(ctx: ServiceContext, at: number): void {
+  const s = ctx.session;
+  if (!s) return;
+  const minutes = s.settings.logoutAfterMinutes;
+  if (minutes > 0 && at - s.lastActive >= minutes * 60_000) logout(ctx, 'logout');
+  else lockIdleChats(ctx, at);
 }

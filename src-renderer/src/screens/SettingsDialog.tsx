@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { autoLockProblem } from '../../../src-shared/checks.js';
+import { autoLockProblem, clipboardClearProblem, logoutAfterProblem } from '../../../src-shared/checks.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import type { Settings } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
@@ -86,6 +86,18 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
             />
             <span>Log out when the computer sleeps or the screen locks</span>
           </label>
+          <label htmlFor="logout-after">Log out after this many idle minutes (0: never)</label>
+          <input
+            id="logout-after"
+            type="number"
+            min={0}
+            max={LIMITS.autoLockMaxMinutes}
+            value={settings.logoutAfterMinutes}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (!logoutAfterProblem(v)) void save({ logoutAfterMinutes: v });
+            }}
+          />
         </fieldset>
       )}
       {settings && (
@@ -99,6 +111,20 @@ export function SettingsDialog({ onClose, onDeleted }: { onClose: () => void; on
             />
             <span>When the window comes to the front, offer to import pointers on the clipboard</span>
           </label>
+          <label htmlFor="clipboard-clear">
+            Clear a copied pointer from the clipboard after this many seconds (0: never)
+          </label>
+          <input
+            id="clipboard-clear"
+            type="number"
+            min={0}
+            max={LIMITS.clipboardClearMaxSeconds}
+            value={settings.clipboardClearSeconds}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (!clipboardClearProblem(v)) void save({ clipboardClearSeconds: v });
+            }}
+          />
         </fieldset>
       )}
       <form onSubmit={changeMaster}>

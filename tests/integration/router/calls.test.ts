@@ -18,7 +18,13 @@ describe('valid calls work end to end and return plain data', () => {
     expect(await ok(a.route, 'status')).toEqual({ exists: false, loggedIn: false });
     expect(await ok(a.route, 'createProfile', { nickname: 'alice', master: MASTER })).toBeNull();
     expect(await ok(a.route, 'status')).toEqual({ exists: true, nickname: 'alice', loggedIn: true });
-    expect(await ok(a.route, 'getSettings')).toEqual({ autoLockMinutes: 5, lockOnSuspend: true, offerClipboardImport: true });
+    expect(await ok(a.route, 'getSettings')).toEqual({
+      autoLockMinutes: 5,
+      lockOnSuspend: true,
+      offerClipboardImport: true,
+      logoutAfterMinutes: 30,
+      clipboardClearSeconds: 60,
+    });
     expect(await ok(a.route, 'setSettings', { autoLockMinutes: 0 })).toEqual({
       autoLockMinutes: 0,
       lockOnSuspend: true,

@@ -57,6 +57,8 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
       autoLockMinutes: { kind: 'int', min: 0, max: 1440, optional: true },
       lockOnSuspend: { kind: 'bool', optional: true },
       offerClipboardImport: { kind: 'bool', optional: true },
+      logoutAfterMinutes: { kind: 'int', min: 0, max: 1440, optional: true },
+      clipboardClearSeconds: { kind: 'int', min: 0, max: 3600, optional: true },
     },
   },
   createChat: {
@@ -237,7 +239,14 @@ export const CHAT_CALLS = WITH_ARGS.filter((n) => 'chatId' in (SPECS[n] as Spec)
 /** Calls that need a logged-in session. */
 export const SESSION_CALLS = CALL_NAMES.filter(
   (n) =>
-    !['status', 'createProfile', 'login', 'logout', 'lockAll', 'cancelImport', 'copyText', 'restoreVault'].includes(
-      n,
-    ),
+    ![
+      'status',
+      'createProfile',
+      'login',
+      'logout',
+      'lockAll',
+      'cancelImport',
+      'copyText',
+      'restoreVault',
+    ].includes(n),
 );

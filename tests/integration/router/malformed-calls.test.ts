@@ -55,7 +55,13 @@ describe('malformed calls are refused with a sentence and change nothing', () =>
       expect(await w.route('clm:listChats', odd)).toMatchObject({ ok: true });
       expect(await w.route('clm:setSettings', odd)).toEqual({
         ok: true,
-        value: { autoLockMinutes: 5, lockOnSuspend: true, offerClipboardImport: true },
+        value: {
+          autoLockMinutes: 5,
+          lockOnSuspend: true,
+          offerClipboardImport: true,
+          logoutAfterMinutes: 30,
+          clipboardClearSeconds: 60,
+        },
       });
       expect((await w.route('clm:send', odd)).ok).toBe(false);
     }
