@@ -66,9 +66,8 @@ function handlers(d: RouterDeps): Handlers {
           ...(a.name === undefined ? {} : { name: a.name }),
           ...(a.suffix === undefined ? {} : { suffix: a.suffix }),
           signal: ctl.signal,
-          onProgress: (done, total) => {
-            if (done === total || done % 25 === 0) d.emit({ type: 'import-progress', done, total });
-          },
+          // Called once per committed batch (and before each wait for a key): every call is news.
+          onProgress: (done, total) => d.emit({ type: 'import-progress', done, total }),
         });
       } finally {
         if (importAbort === ctl) importAbort = undefined;

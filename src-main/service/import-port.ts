@@ -7,13 +7,14 @@ import type {
   PointerPeek,
 } from '../../src-shared/types.js';
 import { parsePaste } from '../core/paste.js';
+import type { ChatRow } from '../vault/rows.js';
 import { insertChat, unlockChat } from './chat-keys.js';
 import { openWithOwnKey, receivedChatName, type WireKey, wireKeyForPointer } from './chat-secrets.js';
 import type { ServiceContext } from './context.js';
 import type { ImportOptions } from './import-options.js';
-import { type ImportPort, importPaste as routePaste } from './import-router.js';
-import { insertMessage, messageView } from './messages.js';
-import type { ChatMeta, MessageBody, OpenChat } from './records.js';
+import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
+import { insertMessages, messageView } from './messages.js';
+import type { ChatMeta, MessageBody } from './records.js';
 import { ServiceError } from './service-error.js';
 import { routeIndex, seenIndex } from './vault-keys.js';
 
@@ -72,23 +73,35 @@ function importPort(ctx: ServiceContext): ImportPort {
   const s = ctx.requireSession();
   // A chat's exported pointers imported on another computer bring one's own messages back as sent.
   const direction = (author: string): Direction => (author === s.nickname ? 'sent' : 'received');
+  // Names by chat for this import's outcomes (a duplicate names its chat without counting it).
+  const refs = new Map<LocalChatId, ChatRef>();
+  const ref = (row: ChatRow): ChatRef => {
+    const id = row.id as LocalChatId;
+    let r = refs.get(id);
+    if (!r) {
+      r = { id, name: ctx.meta(row).name };
+      refs.set(id, r);
+    }
+    return r;
+  };
   return {
     kdf: ctx.kdf,
-    seen: (pointer: string) => {
-      const hit = ctx.store.seen(seenIndex(s.dk, pointer));
+    direction,
+    seenKey: (canonical: string) => seenIndex(s.dk, canonical),
+    seen: (key: Buffer) => {
+      const hit = ctx.store.seen(key);
       if (!hit) return undefined;
       const chatId = hit.chat_id as LocalChatId;
       // Whether it is one's own sent message can only be read while the chat is open.
       const c = ctx.open.get(chatId);
       const row = c && ctx.store.message(chatId, hit.id);
-      const direction = c && row ? messageView(c, row).direction : undefined;
-      return { chat: ctx.chat(chatId), ...(direction ? { direction } : {}) };
+      const dir = c && row ? messageView(c, row).direction : undefined;
+      const chat = refs.get(chatId) ?? ref(ctx.row(chatId));
+      return { chat, ...(dir ? { direction: dir } : {}) };
     },
     candidates: (format: Format, wire: string) =>
-      ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map((row) => ({
-        summary: ctx.summary(row),
-        open: ctx.open.get(row.id as LocalChatId),
-      })),
+      ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map(ref),
+    opened: (id: LocalChatId) => ctx.open.get(id),
     unlock: async (id: LocalChatId, secret: string) => {
       try {
         await unlockChat(ctx, id, secret);
@@ -99,10 +112,14 @@ function importPort(ctx: ServiceContext): ImportPort {
         throw e;
       }
     },
-    store: (c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>) => {
-      c.lastUsed = Date.now();
+    storeMany: (items: readonly ToStore[]) => {
+      const used = Date.now();
+      for (const it of items) it.chat.lastUsed = used;
       return ctx.store.transaction(() =>
-        insertMessage(ctx, c.id, c.cdk, epoch, { ...body, dir: direction(body.author) }),
+        insertMessages(
+          ctx,
+          items.map((it) => ({ ...it, body: { ...it.body, dir: direction(it.body.author) } })),
+        ),
       );
     },
     create: async (

@@ -1,7 +1,15 @@
-import type { ChatSummary, Format, ImportOutcome, LocalChatId, MessageId } from '../../src-shared/types.js';
-import { parsePaste } from '../core/paste.js';
+import type {
+  ChatSummary,
+  Direction,
+  Format,
+  ImportOutcome,
+  LocalChatId,
+  MessageId,
+} from '../../src-shared/types.js';
+import { openLegacyMany, openSealedMany } from '../core/open-many.js';
+import { type PasteItem, parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
-import type { OpenedPointer, Pointer } from '../core/pointer-types.js';
+import type { LegacyPointer, OpenedPointer, Pointer, SealedPointer } from '../core/pointer-types.js';
 import type { Result } from '../core/result.js';
 import {
   openWithOwnKey,
@@ -20,13 +28,20 @@ type Routed = ImportOutcome extends infer U ? (U extends ImportOutcome ? Omit<U,
 /** What the router needs of the messenger, and nothing more. */
 export interface ImportPort {
   readonly kdf: KdfPool;
+  /** One's own messages come back as sent (a chat's pointers imported on another computer). */
+  direction(author: string): Direction;
+  /** The blind index a pointer's canonical text is recognised by. */
+  seenKey(canonical: string): Buffer;
   /** The chat already holding this pointer (sent or received), if any. */
-  seen(pointer: string): { chat: ChatSummary; direction?: 'sent' | 'received' } | undefined;
+  seen(key: Buffer): { chat: ChatRef; direction?: 'sent' | 'received' } | undefined;
   /** Local chats with this wire id (legacy ids are not unique: several may share one). */
-  candidates(format: Format, wire: string): { summary: ChatSummary; open: OpenChat | undefined }[];
+  candidates(format: Format, wire: string): ChatRef[];
+  /** The chat's keys while it is unlocked. */
+  opened(id: LocalChatId): OpenChat | undefined;
   /** Opens a locked chat with the secret; undefined when it is not that chat's secret. */
   unlock(id: LocalChatId, secret: string): Promise<OpenChat | undefined>;
-  store(c: OpenChat, epoch: number, body: Omit<MessageBody, 'dir'>): MessageId;
+  /** Stores messages in open chats in ONE transaction; their ids, in order, once committed. */
+  storeMany(items: readonly ToStore[]): MessageId[];
   create(
     meta: Omit<ChatMeta, 'createdHere'>,
     wire: WireKey,
@@ -35,9 +50,26 @@ export interface ImportPort {
   ): Promise<{ chat: ChatSummary; messageId: MessageId }>;
 }
 
-const openIn = (c: OpenChat, p: Pointer) => openWithWireKey(c.wire, p);
+/** A chat as an outcome names it. */
+export interface ChatRef {
+  readonly id: LocalChatId;
+  readonly name: string;
+}
 
-const stored = (offset: number, chat: ChatSummary, messageId: MessageId, created: boolean): Routed => ({
+export interface ToStore {
+  readonly chat: OpenChat;
+  readonly seen: Buffer;
+  readonly epoch: number;
+  readonly body: Omit<MessageBody, 'dir'>;
+}
+
+/**
+ * Pointers are routed in batches of this many: each batch is opened chat by
+ * chat with the core's bulk functions and stored in one transaction (one fsync).
+ */
+export const IMPORT_BATCH = 2000;
+
+const stored = (offset: number, chat: ChatRef, messageId: MessageId, created: boolean): Routed => ({
   kind: 'stored',
   offset,
   chatId: chat.id,
@@ -49,12 +81,21 @@ const stored = (offset: number, chat: ChatSummary, messageId: MessageId, created
     : `Stored in chat "${chat.name}".`,
 });
 
+const cancelled = (offset: number): Routed => ({
+  kind: 'refused',
+  code: 'cancelled',
+  offset,
+  message: 'Not imported: the import was cancelled.',
+});
+
 /**
  * Routes every pointer of a paste: opened and stored in its unlocked chat;
  * a locked chat asks for its secret; an unknown chat asks for a secret, which
- * is verified against the pointer before the chat is created with it. Each
- * message is stored in its own transaction, so what is reported stored stays
- * stored, and a pointer seen before is reported as a duplicate.
+ * is verified against the pointer before the chat is created with it. A batch
+ * is stored in one transaction and its outcomes (and progress) reported only
+ * after the commit, so what is reported stored is on disk; a pointer seen
+ * before, in the vault or earlier in the paste, is reported as a duplicate.
+ * A cancel takes effect between batches.
  */
 export async function importPaste(
   port: ImportPort,
@@ -67,6 +108,21 @@ export async function importPaste(
   const newChatKeys = new Map<string, Promise<WireKey | undefined>>();
   const triedUnlock = new Set<LocalChatId>();
   const secret = opts.secret?.trim() ? opts.secret : undefined;
+  // What this paste stored or queued, by blind index: a second copy is a duplicate.
+  const taken = new Map<string, { chat: ChatRef; direction: Direction }>();
+  // Candidates by wire id; a chat created by this paste adds one, so creating clears it.
+  const candidateCache = new Map<string, ChatRef[]>();
+  const candidates = (p: Pointer) => {
+    const key = `${p.format}|${p.chat}`;
+    let c = candidateCache.get(key);
+    if (!c) {
+      c = port.candidates(p.format, p.chat);
+      candidateCache.set(key, c);
+    }
+    return c;
+  };
+  let pending: { at: number; offset: number; chat: ChatRef; item: ToStore }[] = [];
+  let bulk = new Map<OpenChat, Map<number, Result<OpenedPointer>>>();
 
   const newChatKey = (p: Pointer, given: string) => {
     const id = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
@@ -78,56 +134,142 @@ export async function importPaste(
     return key;
   };
 
-  for (const [i, item] of items.entries()) {
-    if (opts.signal?.aborted) {
-      out.push({
-        kind: 'refused',
-        code: 'cancelled',
-        offset: item.offset,
-        pointer: item.text,
-        message: 'Not imported: the import was cancelled.',
+  /**
+   * Commits what is queued; only then do its outcomes exist and the pointers
+   * before `done` count as done. Runs before every await too, so a chat
+   * locked meanwhile never has a message sealed under its wiped key.
+   */
+  const flush = (done: number) => {
+    if (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      const ids = port.storeMany(batch.map((b) => b.item));
+      batch.forEach((b, j) => {
+        out[b.at] = {
+          ...stored(b.offset, b.chat, ids[j] as MessageId, false),
+          pointer: items[b.at]?.text,
+        } as ImportOutcome;
       });
-      continue;
     }
-    if (i > 0 && i % 64 === 0) await new Promise((r) => setImmediate(r));
-    out.push({ ...(await routeOne(item.offset, item.result)), pointer: item.text } as ImportOutcome);
-    opts.onProgress?.(i + 1, items.length);
+    if (done > reported) {
+      reported = done;
+      opts.onProgress?.(done, items.length);
+    }
+  };
+  let reported = 0;
+
+  for (let start = 0; start < items.length; start += IMPORT_BATCH) {
+    if (start > 0) await new Promise((r) => setImmediate(r));
+    const end = Math.min(start + IMPORT_BATCH, items.length);
+    if (opts.signal?.aborted) {
+      for (let i = start; i < items.length; i++) {
+        const item = items[i] as PasteItem;
+        out[i] = { ...cancelled(item.offset), pointer: item.text } as ImportOutcome;
+      }
+      break;
+    }
+    const prepared = prepare(start, end);
+    for (let i = start; i < end; i++) {
+      const item = items[i] as PasteItem;
+      const routed = await routeOne(i, item.offset, prepared[i - start]);
+      if (routed) out[i] = { ...routed, pointer: item.text } as ImportOutcome;
+    }
+    flush(end);
   }
   return out;
 
-  async function routeOne(offset: number, parsed: Result<Pointer>): Promise<Routed> {
-    if (!parsed.ok)
-      return { kind: 'refused', offset, code: parsed.error.code, message: parsed.error.message };
-    const p = parsed.value;
-    const canonical = pointerToText(p);
-    const seen = port.seen(canonical);
-    if (seen) {
-      const { chat } = seen;
+  /** Parses, recognises duplicates, and opens the batch's pointers in bulk for each unlocked chat. */
+  function prepare(start: number, end: number) {
+    const prepared: (Prepared | undefined)[] = [];
+    const groups = new Map<string, { p: Pointer[]; at: number[] }>();
+    for (let i = start; i < end; i++) {
+      const r = (items[i] as PasteItem).result;
+      if (!r.ok) {
+        prepared.push(undefined);
+        continue;
+      }
+      const p = r.value;
+      const canonical = pointerToText(p);
+      const seenKey = port.seenKey(canonical);
+      const seen = port.seen(seenKey);
+      prepared.push({ p, canonical, seenKey, seen });
+      if (seen) continue;
+      const g = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
+      let group = groups.get(g);
+      if (!group) {
+        group = { p: [], at: [] };
+        groups.set(g, group);
+      }
+      group.p.push(p);
+      group.at.push(i);
+    }
+    bulk = new Map();
+    for (const group of groups.values()) {
+      for (const ref of candidates(group.p[0] as Pointer)) {
+        const c = port.opened(ref.id);
+        if (!c) continue;
+        const results = openManyWithWireKey(c.wire, group.p);
+        if (!results) continue;
+        let byItem = bulk.get(c);
+        if (!byItem) {
+          byItem = new Map();
+          bulk.set(c, byItem);
+        }
+        for (const [j, r] of results.entries()) byItem.set(group.at[j] as number, r);
+      }
+    }
+    return prepared;
+  }
+
+  /** The outcome, or undefined when the pointer is queued to be stored with the batch. */
+  async function routeOne(
+    at: number,
+    offset: number,
+    prep: Prepared | undefined,
+  ): Promise<Routed | undefined> {
+    if (!prep) {
+      const r = (items[at] as PasteItem).result;
+      if (r.ok) throw new Error('A parsed pointer was not prepared.');
+      return { kind: 'refused', offset, code: r.error.code, message: r.error.message };
+    }
+    const { p, canonical, seenKey } = prep;
+    const dup = prep.seen ?? taken.get(seenKey.toString('base64'));
+    if (dup) {
+      const { chat } = dup;
       return {
         kind: 'duplicate',
         offset,
         chatId: chat.id,
         chatName: chat.name,
         message:
-          seen.direction === 'sent'
+          dup.direction === 'sent'
             ? `This is a message you sent, already in chat "${chat.name}".`
             : `Already stored in chat "${chat.name}".`,
       };
     }
     const body = (o: OpenedPointer) => ({ author: o.author, text: o.text, pointer: canonical });
-    const candidates = port.candidates(p.format, p.chat);
+    const queue = (chat: ChatRef, c: OpenChat, o: OpenedPointer) => {
+      pending.push({ at, offset, chat, item: { chat: c, seen: seenKey, epoch: p.epoch, body: body(o) } });
+      taken.set(seenKey.toString('base64'), { chat, direction: port.direction(o.author) });
+      return undefined;
+    };
+    const refs = candidates(p);
 
     // A sealed chat id is 16 random bytes: when a chat we hold under it cannot
     // verify the pointer, the pointer was altered. (Legacy ids are shared by
     // design, so there a failure may just mean another chat.)
-    let held: ChatSummary | undefined;
-    for (const c of candidates) {
-      const r = c.open && openIn(c.open, p);
-      if (r?.ok && c.open)
-        return stored(offset, c.summary, port.store(c.open, p.epoch, body(r.value)), false);
-      if (r && p.format === 'sealed-v2') held = c.summary;
+    let held: ChatRef | undefined;
+    const locked: ChatRef[] = [];
+    for (const ref of refs) {
+      const c = port.opened(ref.id);
+      if (!c) {
+        locked.push(ref);
+        continue;
+      }
+      const r = bulk.get(c)?.get(at) ?? openWithWireKey(c.wire, p);
+      if (r?.ok) return queue(ref, c, r.value);
+      if (r && p.format === 'sealed-v2') held = ref;
     }
-    const locked = candidates.filter((c) => !c.open);
     if (held && locked.length === 0) return altered(offset, held);
     if (secret === undefined) {
       const first = locked[0];
@@ -135,9 +277,9 @@ export async function importPaste(
         return {
           kind: 'needs-secret',
           offset,
-          chatId: first.summary.id,
-          chatName: first.summary.name,
-          message: `Chat "${first.summary.name}" is locked: give its secret to read this pointer.`,
+          chatId: first.id,
+          chatName: first.name,
+          message: `Chat "${first.name}" is locked: give its secret to read this pointer.`,
         };
       }
       return {
@@ -149,18 +291,19 @@ export async function importPaste(
       };
     }
 
-    for (const c of locked) {
-      if (triedUnlock.has(c.summary.id)) continue;
-      triedUnlock.add(c.summary.id);
-      const opened = await port.unlock(c.summary.id, secret);
-      const r = opened && openIn(opened, p);
-      if (r?.ok && opened)
-        return stored(offset, c.summary, port.store(opened, p.epoch, body(r.value)), false);
-      if (r && p.format === 'sealed-v2') held = c.summary;
+    for (const ref of locked) {
+      if (triedUnlock.has(ref.id)) continue;
+      triedUnlock.add(ref.id);
+      flush(at);
+      const opened = await port.unlock(ref.id, secret);
+      const r = opened && openWithWireKey(opened.wire, p);
+      if (r?.ok && opened) return queue(ref, opened, r.value);
+      if (r && p.format === 'sealed-v2') held = ref;
     }
     if (held) return altered(offset, held);
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
+    flush(at);
     const wire = await newChatKey(p, secret);
     if (!wire) return wrong(offset, p);
     const r = openWithOwnKey(wire, p);
@@ -172,11 +315,31 @@ export async function importPaste(
     const name = opts.name?.trim() || receivedChatName(r.value);
     const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
     const created = await port.create(meta, wire, p.epoch, body(r.value));
+    candidateCache.clear();
+    taken.set(seenKey.toString('base64'), { chat: created.chat, direction: port.direction(r.value.author) });
     return stored(offset, created.chat, created.messageId, true);
   }
 }
 
-const altered = (offset: number, chat: ChatSummary): Routed => ({
+interface Prepared {
+  readonly p: Pointer;
+  readonly canonical: string;
+  readonly seenKey: Buffer;
+  readonly seen: { chat: ChatRef; direction?: 'sent' | 'received' } | undefined;
+}
+
+/** Opens pointers of one chat (and cost) together; undefined when the key cannot apply to them. */
+function openManyWithWireKey(wire: WireKey, ps: Pointer[]): Result<OpenedPointer>[] | undefined {
+  const first = ps[0];
+  if (!first) return [];
+  if (first.format === 'sealed-v2' && wire.format === 'sealed-v2' && wire.key.k === first.k)
+    return openSealedMany(wire.key, ps as SealedPointer[]);
+  if (first.format === 'legacy' && wire.format === 'legacy')
+    return openLegacyMany(wire.secret, wire.suffix, ps as LegacyPointer[]);
+  return undefined;
+}
+
+const altered = (offset: number, chat: ChatRef): Routed => ({
   kind: 'refused',
   offset,
   code: 'wrong-secret-or-altered',

@@ -33,6 +33,32 @@ export function insertMessage(
   return id;
 }
 
+/**
+ * Stores messages of open chats whose blind indexes are already known (an
+ * import's batch; the caller holds the transaction). Each chat's last
+ * activity moves once, to its newest message.
+ */
+export function insertMessages(
+  ctx: ServiceContext,
+  items: readonly { chat: OpenChat; seen: Buffer; epoch: number; body: MessageBody }[],
+): MessageId[] {
+  const at = now();
+  const newest = new Map<LocalChatId, number>();
+  const ids = items.map((it) => {
+    const id = it.chat.id;
+    newest.set(id, Math.max(newest.get(id) ?? 0, it.epoch, at));
+    return ctx.store.insertMessage(
+      id,
+      it.seen,
+      it.epoch,
+      at,
+      sealJson(it.chat.cdk, it.body, `message|${id}`),
+    ) as MessageId;
+  });
+  for (const [id, when] of newest) ctx.store.touchChat(id, when);
+  return ids;
+}
+
 export function messageView(c: OpenChat, row: MessageRow): MessageView {
   const b = openJson<MessageBody>(c.cdk, row.body, `message|${c.id}`);
   if (!b)

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Format } from '../../src-shared/types.js';
 import { concatBytes, utf8 } from '../core/bytes.js';
 import { hmacSha256 } from '../core/hmac-sha256.js';
@@ -36,6 +36,12 @@ export function chatUnlockKey(dk: Uint8Array, chatSalt: Uint8Array, proof: Uint8
 export const routeIndex = (dk: Uint8Array, format: Format, wireChat: string): Buffer =>
   Buffer.from(hmacSha256(dk, concatBytes(label('route'), utf8(`${format}|${wireChat}`))));
 
-/** Blind index of a pointer's canonical text: the same pointer pasted twice is stored once. */
+const SEEN_LABEL = label('seen');
+
+/**
+ * Blind index of a pointer's canonical text: the same pointer pasted twice is
+ * stored once. Computed for every pointer of an import, so by node's native
+ * HMAC (the same HMAC-SHA256 bytes as the core's).
+ */
 export const seenIndex = (dk: Uint8Array, canonicalPointer: string): Buffer =>
-  Buffer.from(hmacSha256(dk, concatBytes(label('seen'), utf8(canonicalPointer))));
+  createHmac('sha256', dk).update(SEEN_LABEL).update(canonicalPointer, 'utf8').digest();

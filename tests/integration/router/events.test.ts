@@ -1,5 +1,6 @@
 /** Events reach the router's emit, each valid by the contract's event schema. */
 import { describe, expect, it } from 'vitest';
+import { IMPORT_BATCH } from '../../../src-main/service/import-router.js';
 import { eventSchema } from '../../../src-shared/contract.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
 import { OPEN_SECRET, ok, world } from './fixtures.js';
@@ -27,10 +28,10 @@ describe('events reach emit, valid by the contract', () => {
     expect(w.events).toEqual([{ type: 'chat-locked', chatId: w.openChat, reason: 'idle' }]);
   });
 
-  it('importPaste reports progress, ending with done === total', async () => {
+  it('importPaste reports progress after each batch, ending with done === total', async () => {
     const w = await world();
     const { pointer } = w.m.send(w.openChat, 'progress');
-    const n = 60;
+    const n = IMPORT_BATCH + 60;
     const out = await ok<ImportOutcome[]>(w.route, 'importPaste', {
       text: Array.from({ length: n }, () => pointer).join('\n'),
     });
@@ -38,7 +39,7 @@ describe('events reach emit, valid by the contract', () => {
     expect(out.every((o) => o.kind === 'duplicate')).toBe(true);
     const progress = w.events.filter((e) => e.type === 'import-progress');
     for (const e of progress) expect(eventSchema.safeParse(e).success).toBe(true);
-    expect(progress.map((e) => e.done)).toEqual([25, 50, 60]);
+    expect(progress.map((e) => e.done)).toEqual([IMPORT_BATCH, n]);
     expect(progress.at(-1)).toEqual({ type: 'import-progress', done: n, total: n });
   });
 });

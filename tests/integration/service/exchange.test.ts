@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IMPORT_BATCH } from '../../../src-main/service/import-router.js';
 import type { ImportOutcome } from '../../../src-shared/types.js';
 import { legacyVectors, refusedVectors, sealedVectors } from '../../unit/vectors.js';
 import { freshVaults, importOne, longText, outcome, texts } from './helpers.js';
@@ -425,28 +426,28 @@ describe('exchange between two vaults', () => {
     ]);
     expect(b.m.listChats()).toEqual([]);
 
-    // Aborted after the first pointer.
+    // Aborted once the first batch is stored: a cancel takes effect between batches.
+    const many = Array.from({ length: IMPORT_BATCH + 2 }, (_, i) => `n${i}`);
+    const big = a.m.batch(() => many.map((t) => a.m.send(chatA.id, t).pointer)).join('\n');
     const ctl = new AbortController();
-    const out = await b.m.importPaste(paste, {
+    const out = await b.m.importPaste(big, {
       secret: 'many-secret',
       signal: ctl.signal,
-      onProgress: (done) => {
-        if (done === 1) ctl.abort();
-      },
+      onProgress: () => ctl.abort(),
     });
-    expect(out.map((o) => (o.kind === 'refused' ? o.code : o.kind))).toEqual([
-      'stored',
-      'cancelled',
-      'cancelled',
-      'cancelled',
-    ]);
+    const kinds = out.map((o) => (o.kind === 'refused' ? o.code : o.kind));
+    expect(kinds).toEqual([...many.slice(0, IMPORT_BATCH).map(() => 'stored'), 'cancelled', 'cancelled']);
     const chatB = outcome(out[0], 'stored').chatId;
-    expect(texts(b.m, chatB)).toEqual(['m1']);
+    expect(b.m.chat(chatB).count).toBe(IMPORT_BATCH);
 
     // Importing again finishes the job.
-    const rest = await b.m.importPaste(paste);
-    expect(rest.map((o) => o.kind)).toEqual(['duplicate', 'stored', 'stored', 'stored']);
-    expect(texts(b.m, chatB)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    const rest = await b.m.importPaste(big);
+    expect(rest.map((o) => o.kind)).toEqual([
+      ...many.slice(0, IMPORT_BATCH).map(() => 'duplicate'),
+      'stored',
+      'stored',
+    ]);
+    expect(b.m.history(chatB, { pageSize: 3 }).messages.map((m) => m.text)).toEqual(many.slice(-3));
   });
 
   it('reads what the original CLM program wrote: exact author, text and time', async () => {
