@@ -16,8 +16,6 @@ export interface RouterDeps {
   readonly writeClipboard: (text: string) => void;
   /** Reads the clipboard's text; only for clipboardPointers, which the window calls when it gains the focus. */
   readonly readClipboard?: () => string | Promise<string>;
-  /** Reads the clipboard's text; only for clipboardPointers, which the window calls when it gains the focus. */
-  readonly readClipboard?: () => string;
   /** Delivers an event to the renderer. */
   readonly emit: (e: BridgeEvent) => void;
   /** Save and open dialogs (the shell's, or a test double); without them the file calls refuse. */
@@ -77,7 +75,6 @@ function handlers(d: RouterDeps): Handlers {
     cancelImport: () => importAbort?.abort(),
     copyText: (a) => d.writeClipboard(a.text),
     clipboardPointers: async () => m.unstoredPointers((await d.readClipboard?.()) ?? ''),
-    clipboardPointers: () => m.unstoredPointers(d.readClipboard?.() ?? ''),
     ...fileCalls(m, d.files),
   };
 }

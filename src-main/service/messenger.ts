@@ -2,7 +2,6 @@ import type { LocalChatId, MessageId, MessengerEvent, NewChat, Settings } from '
 import * as keys from './chat-keys.js';
 import * as chats from './chats.js';
 import { unstoredPointers } from './clipboard-offer.js';
-import { unstoredPointers } from './clipboard-offer.js';
 import { type MessengerOptions, ServiceContext } from './context.js';
 import type { ImportOptions } from './import-options.js';
 import * as imports from './import-port.js';
@@ -99,8 +98,6 @@ export class Messenger {
   peekPointer = (text: string, secret: string, suffix?: string) =>
     imports.peekPointer(this.#ctx, text, secret, suffix);
   importPaste = (text: string, opts: ImportOptions = {}) => imports.importPaste(this.#ctx, text, opts);
-  /** The pointers in a text (the clipboard) not stored yet; nothing is opened or stored. */
-  unstoredPointers = (text: string) => unstoredPointers(this.#ctx, text);
   /** The pointers in a text (the clipboard) not stored yet; nothing is opened or stored. */
   unstoredPointers = (text: string) => unstoredPointers(this.#ctx, text);
 }
