@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, clipboard, dialog } from 'electron';
 import { LINK_SCHEME } from '../../src-shared/link.js';
+import { DEFAULT_SETTINGS } from '../../src-shared/types.js';
 import { createRouter } from '../ipc/router.js';
 import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
 import { showAbout } from './about.js';
+import { clipboardGuard } from './clipboard.js';
 import { fileDialogs } from './file-dialogs.js';
 import { guardContents } from './guards.js';
 import { bringToFront, handOver } from './hand-over.js';
@@ -57,6 +59,17 @@ function lockAllFromMenu(messenger: Messenger): void {
   }
 }
 
+/** The person's delay while logged in; the default otherwise (a copy is taken back either way). */
+function copyClearSeconds(messenger: Messenger): number {
+  try {
+    return messenger.status().loggedIn
+      ? messenger.settings().clipboardClearSeconds
+      : DEFAULT_SETTINGS.clipboardClearSeconds;
+  } catch {
+    return DEFAULT_SETTINGS.clipboardClearSeconds;
+  }
+}
+
 function start(env: ShellEnv, state: ShellState): void {
   const messenger = openVault(env);
   if (!messenger) {
@@ -64,9 +77,10 @@ function start(env: ShellEnv, state: ShellState): void {
     return;
   }
   state.messenger = messenger;
+  const copies = clipboardGuard(() => copyClearSeconds(messenger));
   const route = createRouter({
     messenger,
-    writeClipboard: (text) => clipboard.writeText(text),
+    writeClipboard: (text) => void copies.copy(text).catch(() => undefined),
     readClipboard: () => clipboard.readText(),
     emit: (e) => sendEvent(state.win, e),
     files: fileDialogs(() => state.win),

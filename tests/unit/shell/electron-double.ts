@@ -338,6 +338,42 @@ class FakeScreen {
 
 type Template = Record<string, unknown>[];
 
+/** Electron's ClipboardItem: the formats given, as given. */
+export class FakeClipboardItem {
+  constructor(readonly items: Record<string, string | Blob>) {}
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+/** The system clipboard: its text and the formats of the last write (Electron 45's promise API). */
+class FakeClipboard {
+  text = '';
+  formats: string[] = [];
+  async write(items: FakeClipboardItem[]): Promise<void> {
+    const item = items[0];
+    const text = item?.items['text/plain'];
+    this.text = typeof text === 'string' ? text : '';
+    this.formats = item?.types ?? [];
+  }
+  async writeText(t: string): Promise<void> {
+    this.text = t;
+    this.formats = ['text/plain'];
+  }
+  async readText(): Promise<string> {
+    return this.text;
+  }
+  async clear(): Promise<void> {
+    this.text = '';
+    this.formats = [];
+  }
+  /** Another program copies something: the clipboard is no longer the app's. */
+  copiedElsewhere(t: string): void {
+    this.text = t;
+    this.formats = ['text/plain'];
+  }
+}
+
 /** Menu's two statics the shell uses; the built menu is its template, for a test to read and click. */
 class FakeMenuModule {
   application: { items: Template } | undefined;
@@ -359,12 +395,7 @@ function fresh() {
     powerMonitor: new EventEmitter(),
     screen: new FakeScreen(),
     Menu: new FakeMenuModule(),
-    clipboard: {
-      text: '',
-      writeText(t: string) {
-        this.text = t;
-      },
-    },
+    clipboard: new FakeClipboard(),
     // The shell must never hand a URL to the system browser; a call here is a test failure.
     shell: {
       opened: [] as string[],
@@ -381,7 +412,11 @@ export function resetElectron(): void {
 }
 
 /** What `import ... from 'electron'` gives the shell: always the current fakes (getters, read at each use). */
-export const electronModule: Record<string, unknown> = { net, BrowserWindow: FakeBrowserWindow };
+export const electronModule: Record<string, unknown> = {
+  net,
+  BrowserWindow: FakeBrowserWindow,
+  ClipboardItem: FakeClipboardItem,
+};
 for (const name of Object.keys(electron) as (keyof typeof electron)[]) {
   Object.defineProperty(electronModule, name, { enumerable: true, get: () => electron[name] });
 }
