@@ -25,7 +25,7 @@ import {
  * may come in two parts (a sealed seed is K_enc || nonce) so nothing is copied.
  */
 
-const ZERO_KEY_STATE = new Int32Array(16);
+export const ZERO_KEY_STATE = new Int32Array(16);
 keyStateFromWords(new Int32Array(8), 0, ZERO_KEY_STATE);
 
 /** V at instantiation: 32 bytes of 0x01. */

@@ -42,7 +42,12 @@ export function sealLegacy(secret: string, suffix: string, input: LegacySealInpu
 export function openLegacy(secret: string, suffix: string, p: LegacyPointer): Result<OpenedPointer> {
   const seed = legacySeed(secret, suffix, p.epoch);
   if (!seed.ok) return seed;
-  const text = utf8DecodeStrict(xorInto(p.data, drbgKeystream(seed.value, p.data.length)));
+  return legacyOpened(p, xorInto(p.data, drbgKeystream(seed.value, p.data.length)));
+}
+
+/** What a legacy pointer says, given its plaintext; shared with the bulk path so both answer alike. */
+export function legacyOpened(p: LegacyPointer, plaintext: Uint8Array): Result<OpenedPointer> {
+  const text = utf8DecodeStrict(plaintext);
   const sep = text === undefined ? -1 : text.indexOf(': ');
   if (text === undefined || sep < 0) {
     return fail(

@@ -1,25 +1,120 @@
-import { openLegacy } from './legacy.js';
+import { type DrbgJob, drbgXorMany, hmacMany, type MacJob } from './bulk-hash.js';
+import { utf8 } from './bytes.js';
+import { drbgFirstBlockState } from './drbg.js';
+import { keyState, keyStateOf } from './hmac-sha256.js';
+import { legacyOpened, openLegacy } from './legacy.js';
 import type { LegacyPointer, OpenedPointer, SealedPointer } from './pointer-types.js';
 import type { Result } from './result.js';
-import { openSealed } from './sealed.js';
+import { sealedOpened, sealedTagHeader, wrongSealed } from './sealed.js';
 import type { SealedChatKey } from './sealed-key.js';
+import { type Sha256x4, sha256x4 } from './sha256x4.js';
 
-/**
- * Opens the legacy pointers of one chat together. Each result is exactly what
- * `openLegacy` gives for that pointer, in the same order.
+/*
+ * Opening the pointers of one chat together: the hashing of several pointers
+ * runs at once (SIMD lanes) where WebAssembly SIMD is available. Each result
+ * is exactly what openLegacy / openSealed gives for that pointer, in order.
  */
+
+/** Opens the legacy pointers of one chat together. */
 export function openLegacyMany(
   secret: string,
   suffix: string,
   pointers: LegacyPointer[],
 ): Result<OpenedPointer>[] {
-  return pointers.map((p) => openLegacy(secret, suffix, p));
+  return openLegacyManyWith(sha256x4(), secret, suffix, pointers);
 }
 
-/**
- * Opens the sealed v2 pointers of one chat together under its cached key. Each
- * result is exactly what `openSealed` gives for that pointer, in the same order.
- */
+/** Opens the sealed v2 pointers of one chat together under its cached key. */
 export function openSealedMany(key: SealedChatKey, pointers: SealedPointer[]): Result<OpenedPointer>[] {
-  return pointers.map((p) => openSealed(key, p));
+  return openSealedManyWith(sha256x4(), key, pointers);
+}
+
+/** openLegacyMany on a given engine (undefined: scalar), so tests can run both. */
+export function openLegacyManyWith(
+  engine: Sha256x4 | undefined,
+  secret: string,
+  suffix: string,
+  pointers: readonly LegacyPointer[],
+): Result<OpenedPointer>[] {
+  const s = secret.trim();
+  // An empty secret (and any other refusal of the seed) is answered exactly as one by one.
+  if (s === '' || pointers.length === 0) return pointers.map((p) => openLegacy(secret, suffix, p));
+  // The seed is `${secret}_${suffix}_${epoch}`: its start is the same for every pointer of the chat.
+  const prefix = utf8(`${s}_${suffix}_`);
+  const first = prefix.length >= 31 ? drbgFirstBlockState(prefix) : undefined;
+  const jobs: DrbgJob[] = pointers.map((p) => ({
+    a: prefix,
+    b: asciiBytes(String(p.epoch)),
+    data: p.data,
+    out: new Uint8Array(p.data.length),
+  }));
+  drbgXorMany(jobs, first, engine);
+  prefix.fill(0);
+  first?.fill(0);
+  return pointers.map((p, i) => legacyOpened(p, (jobs[i] as DrbgJob).out));
+}
+
+/** openSealedMany on a given engine (undefined: scalar), so tests can run both. */
+export function openSealedManyWith(
+  engine: Sha256x4 | undefined,
+  key: SealedChatKey,
+  pointers: readonly SealedPointer[],
+): Result<OpenedPointer>[] {
+  const results: Result<OpenedPointer>[] = new Array(pointers.length);
+  const mine: number[] = [];
+  for (let i = 0; i < pointers.length; i++) {
+    const p = pointers[i] as SealedPointer;
+    if (key.chat !== p.chat || key.k !== p.k) results[i] = wrongSealed();
+    else mine.push(i);
+  }
+  // The tags are all checked before anything of a plaintext is made.
+  const macJobs: MacJob[] = mine.map((i) => {
+    const p = pointers[i] as SealedPointer;
+    return { ascii: sealedTagHeader(p), parts: [p.nonce, p.data] };
+  });
+  const tags = new Int32Array(8 * mine.length);
+  const ownState = keyStateOf(key.mac) === undefined;
+  const ks = keyStateOf(key.mac) ?? keyState(key.macKey);
+  hmacMany(ks, macJobs, tags, engine);
+  if (ownState) ks.fill(0);
+  const authentic: number[] = [];
+  mine.forEach((i, n) => {
+    const p = pointers[i] as SealedPointer;
+    if (tagMatches(tags, 8 * n, p.tag)) authentic.push(i);
+    else results[i] = wrongSealed();
+  });
+  tags.fill(0);
+  const jobs: DrbgJob[] = authentic.map((i) => {
+    const p = pointers[i] as SealedPointer;
+    return { a: key.enc, b: p.nonce, data: p.data, out: new Uint8Array(p.data.length) };
+  });
+  const first = jobs.length > 0 ? drbgFirstBlockState(key.enc) : undefined;
+  drbgXorMany(jobs, first, engine);
+  first?.fill(0);
+  authentic.forEach((i, n) => {
+    results[i] = sealedOpened(pointers[i] as SealedPointer, (jobs[n] as DrbgJob).out);
+  });
+  return results;
+}
+
+/** The first 16 bytes of the 8-word tag at tags[at..] against the pointer's tag, without an early exit. */
+function tagMatches(tags: Int32Array, at: number, tag: Uint8Array): boolean {
+  if (tag.length !== 16) return false;
+  let diff = 0;
+  for (let w = 0; w < 4; w++) {
+    const x = tags[at + w] as number;
+    const o = 4 * w;
+    diff |=
+      ((x >>> 24) ^ (tag[o] as number)) |
+      (((x >>> 16) & 255) ^ (tag[o + 1] as number)) |
+      (((x >>> 8) & 255) ^ (tag[o + 2] as number)) |
+      ((x & 255) ^ (tag[o + 3] as number));
+  }
+  return diff === 0;
+}
+
+function asciiBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }

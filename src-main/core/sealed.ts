@@ -56,17 +56,22 @@ export function sealSealed(key: SealedChatKey, input: SealInput): Result<SealedP
 }
 
 const WRONG = 'This pointer does not open with this secret: the secret is wrong, or the pointer was altered.';
+export const wrongSealed = () => fail('wrong-secret-or-altered', WRONG);
 
 export function openSealed(key: SealedChatKey, p: SealedPointer): Result<OpenedPointer> {
-  if (key.chat !== p.chat || key.k !== p.k) {
-    return fail('wrong-secret-or-altered', WRONG);
-  }
+  if (key.chat !== p.chat || key.k !== p.k) return wrongSealed();
   // The tag is checked before anything of the plaintext is looked at.
-  if (!equalBytes(tagOf(key, p.epoch, p.nonce, p.data), p.tag)) {
-    return fail('wrong-secret-or-altered', WRONG);
-  }
+  if (!equalBytes(tagOf(key, p.epoch, p.nonce, p.data), p.tag)) return wrongSealed();
   const keystream = drbgKeystream(concatBytes(key.enc, p.nonce), p.data.length);
-  const json = utf8DecodeStrict(xorInto(p.data, keystream));
+  return sealedOpened(p, xorInto(p.data, keystream));
+}
+
+/** The text the tag covers ahead of n and d. */
+export const sealedTagHeader = (p: SealedPointer): string => `CLM2|${p.chat}|${p.k}|${p.epoch}|`;
+
+/** What an authentic sealed pointer says, given its plaintext; shared with the bulk path. */
+export function sealedOpened(p: SealedPointer, plaintext: Uint8Array): Result<OpenedPointer> {
+  const json = utf8DecodeStrict(plaintext);
   const notMessage = fail(
     'not-a-message',
     'This pointer is authentic but does not hold a message this app can read.',
