@@ -29,7 +29,7 @@ export interface AppHandle {
   readonly context: BrowserContext;
   readonly messenger: Messenger;
   readonly vaultPath: string;
-  /** What the app last wrote to the clipboard (main writes the clipboard; here, this double). */
+  /** The clipboard: what the app last wrote (main writes it; here, this double), or what a test put there. */
   readonly clipboard: { text: string };
   /** The save and open dialogs main shows: the paths the person picks, in order (undefined: Cancel). */
   readonly fileDialogs: { picks: (string | undefined)[]; shown: string[] };
@@ -83,6 +83,8 @@ export async function launchApp(
       writeClipboard: (text) => {
         clipboard.text = text;
       },
+      // The window's clipboard offer reads the same double a test puts text on.
+      readClipboard: () => clipboard.text,
       files: {
         saveAs: async (o) => {
           fileDialogs.shown.push(o.title);

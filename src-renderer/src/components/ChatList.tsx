@@ -13,6 +13,10 @@ export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wire
   );
 }
 
+/** When the chat last spoke: its newest message's own time (not when it was imported), else its creation. */
+export const lastTime = (c: Pick<ChatSummary, 'lastActivity' | 'lastMessageAt'>): number =>
+  c.lastMessageAt ?? c.lastActivity;
+
 const lockText = (c: ChatSummary) =>
   (c.locked ? 'locked' : c.remembered ? 'remembered' : 'open') as 'locked' | 'open' | 'remembered';
 
@@ -23,6 +27,8 @@ const lockText = (c: ChatSummary) =>
  */
 export function ChatList(props: {
   chats: ChatSummary[];
+  /** Messages imported this session into chats not on screen, by chat. */
+  unread?: ReadonlyMap<number, number>;
   selected: number | undefined;
   onSelect: (id: number) => void;
 }) {
@@ -31,21 +37,32 @@ export function ChatList(props: {
   }
   return (
     <ul className="chatlist" aria-label="Chats">
-      {props.chats.map((c) => (
-        <li key={c.id}>
-          <button type="button" aria-current={props.selected === c.id} onClick={() => props.onSelect(c.id)}>
-            <span className="name">{c.name}</span>
-            <span className="meta">{shortTime(c.lastActivity)}</span>
-            <span className="meta">
-              <FormatBadge chat={c} />
-              <span className="badge">
-                <LockIcon state={lockText(c)} /> {lockText(c)}
+      {props.chats.map((c) => {
+        const unread = props.unread?.get(c.id) ?? 0;
+        return (
+          <li key={c.id}>
+            <button
+              type="button"
+              aria-current={props.selected === c.id}
+              className={unread > 0 ? 'unread' : undefined}
+              onClick={() => props.onSelect(c.id)}
+            >
+              <span className="name">{c.name}</span>
+              <span className="meta">{shortTime(lastTime(c))}</span>
+              <span className="meta">
+                <FormatBadge chat={c} />
+                <span className="badge">
+                  <LockIcon state={lockText(c)} /> {lockText(c)}
+                </span>
               </span>
-            </span>
-            <span className="meta">{plural(c.count, 'message')}</span>
-          </button>
-        </li>
-      ))}
+              <span className="meta">
+                {plural(c.count, 'message')}
+                {unread > 0 && <span className="badge count">{unread.toLocaleString()} unread</span>}
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

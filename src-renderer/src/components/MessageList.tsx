@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { MessageView } from '../../../src-shared/types.js';
 import { focusLost } from '../lib/focus.js';
-import { fullTime, shortTime } from '../lib/time.js';
+import { dayLabel, fullTime, sameDayEpoch, shortTime } from '../lib/time.js';
 import { usePagedHistory } from '../lib/usePagedHistory.js';
 
 /** What a message's buttons do; those that take it out of the list say whether it went. */
@@ -14,26 +14,34 @@ export interface MessageActions {
   trash?(m: MessageView): Promise<boolean>;
   restore?(m: MessageView): Promise<boolean>;
   purge?(m: MessageView): Promise<boolean>;
+  /** A search result: open the history at this message. */
+  show?(m: MessageView): void;
 }
 
 /** "the message from alice at 14:02": a message as a person sees it, for the names of its buttons. */
 const described = (m: MessageView): string =>
   `the message from ${m.direction === 'sent' ? 'You' : m.author} at ${shortTime(m.epoch)}`;
 
-function Bubble({
+export function Bubble({
   m,
   actions,
   onRemoved,
+  highlight = false,
 }: {
   m: MessageView;
   actions: MessageActions;
   onRemoved: () => void;
+  /** The message a search result opened: marked, and focused once shown. */
+  highlight?: boolean;
 }) {
   const it = described(m);
   const remove = (act: (m: MessageView) => Promise<boolean>) => () =>
     void act(m).then((gone) => gone && onRemoved());
   return (
-    <div className={`msg ${m.direction}`}>
+    <div
+      className={`msg ${m.direction}${highlight ? ' highlight' : ''}`}
+      {...(highlight ? { tabIndex: -1, 'aria-current': true, 'data-highlight': true } : {})}
+    >
       <div className="bubble">
         <div>
           <span className="who">{m.direction === 'sent' ? 'You' : m.author}</span>
@@ -43,6 +51,11 @@ function Bubble({
         </div>
         <div className="text">{m.text}</div>
         <div className="tools">
+          {actions.show && (
+            <button type="button" onClick={() => actions.show?.(m)} aria-label={`Show in the chat: ${it}`}>
+              Show in chat
+            </button>
+          )}
           <button type="button" onClick={() => actions.copy(m)} aria-label={`Copy pointer of ${it}`}>
             Copy pointer
           </button>
@@ -89,6 +102,8 @@ export function MessageList(props: {
   version: string;
   actions: MessageActions;
   onEmptied: () => void;
+  /** A message to show in its place, highlighted (a search result opened); `at` is its index. */
+  jumpTo?: { id: MessageView['id']; at: number } | undefined;
 }) {
   const { trash } = props;
   const history = usePagedHistory(props.chatId, trash, props.version);
@@ -127,12 +142,49 @@ export function MessageList(props: {
 
   // Newest at the bottom: start there, and stay there as messages arrive if the person was there.
   useEffect(() => {
-    if (total > 0 && stick.current) virtualizer.scrollToIndex(total - 1, { align: 'end' });
-  }, [total, virtualizer]);
+    if (total > 0 && stick.current && !props.jumpTo) virtualizer.scrollToIndex(total - 1, { align: 'end' });
+  }, [total, virtualizer, props.jumpTo]);
+
+  // A search result opened: its message in the middle, and the focus on it once it is there.
+  const jump = props.jumpTo;
+  const focused = useRef<typeof jump>(undefined);
+  useEffect(() => {
+    if (!jump || total === 0) return;
+    stick.current = false;
+    virtualizer.scrollToIndex(jump.at, { align: 'center' });
+  }, [jump, total, virtualizer]);
+  useEffect(() => {
+    if (!jump || focused.current === jump) return;
+    const row = parent.current?.querySelector<HTMLElement>('[data-highlight]');
+    if (!row) return;
+    focused.current = jump;
+    row.focus({ preventScroll: true });
+  });
+
+  /** Home, End, Page Up and Down (Ctrl+Home/End too) go to exact messages, whatever their heights. */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || e.altKey || e.shiftKey || e.metaKey) return;
+    const range = virtualizer.range;
+    const last = total - 1;
+    let to: { index: number; align: 'start' | 'end' } | undefined;
+    if (e.key === 'Home') to = { index: 0, align: 'start' };
+    else if (e.key === 'End') to = { index: last, align: 'end' };
+    else if (e.key === 'PageUp' && range) to = { index: Math.max(0, range.startIndex - 1), align: 'end' };
+    else if (e.key === 'PageDown' && range)
+      to = { index: Math.min(last, range.endIndex + 1), align: 'start' };
+    if (!to) return;
+    e.preventDefault();
+    stick.current = to.index === last;
+    virtualizer.scrollToIndex(to.index, { align: to.align });
+  };
 
   if (total === 0) {
     return (
-      <p className="empty">{trash ? 'The trash is empty.' : 'No messages yet. Write the first one below.'}</p>
+      <div className="messages empty-history">
+        <p className="empty">
+          {trash ? 'The trash is empty.' : 'No messages yet. Write the first one below.'}
+        </p>
+      </div>
     );
   }
 
@@ -143,6 +195,7 @@ export function MessageList(props: {
       role="log"
       aria-label={trash ? 'Trash' : 'Messages'}
       tabIndex={0}
+      onKeyDown={onKeyDown}
       onScroll={(e) => {
         const el = e.currentTarget;
         stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
@@ -151,6 +204,9 @@ export function MessageList(props: {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((it) => {
           const m = history.at(it.index);
+          const prev = it.index > 0 ? history.at(it.index - 1) : undefined;
+          // A new day starts at the first message, and wherever the one before is of another day.
+          const newDay = m && (it.index === 0 || (prev && !sameDayEpoch(prev.epoch, m.epoch)));
           return (
             // Keyed by message: a row that shows another message after a change is a new row.
             <div
@@ -165,11 +221,17 @@ export function MessageList(props: {
                 transform: `translateY(${it.start}px)`,
               }}
             >
+              {newDay && (
+                <h3 className="day">
+                  <span>{dayLabel(m.epoch)}</span>
+                </h3>
+              )}
               {m ? (
                 <Bubble
                   m={m}
                   actions={props.actions}
                   onRemoved={() => setRemoved({ id: m.id, index: it.index })}
+                  highlight={jump?.id === m.id}
                 />
               ) : (
                 <div className="msg">…</div>

@@ -1,12 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { pointersToLink } from '../../../src-shared/link.js';
 import type { ChatSummary, MessageView } from '../../../src-shared/types.js';
-import { FormatBadge } from '../components/ChatList.js';
+import { FormatBadge, lastTime } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FocusFallback } from '../components/FocusFallback.js';
 import { MenuButton } from '../components/MenuButton.js';
-import { type MessageActions, MessageList } from '../components/MessageList.js';
+import { Bubble, type MessageActions, MessageList } from '../components/MessageList.js';
 import { QrDialog } from '../components/QrDialog.js';
 import { useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
@@ -44,6 +44,8 @@ export function ChatView({
   const [modal, setModal] = useState<Modal>();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<MessageView[]>();
+  // A search result opened in its place in the history.
+  const [jumpTo, setJumpTo] = useState<{ id: MessageView['id']; at: number }>();
   const composer = useRef<HTMLTextAreaElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const viewToggle = useRef<HTMLButtonElement>(null);
@@ -107,6 +109,17 @@ export function ChatView({
         }),
   };
 
+  /** Opens the history where a search result sits: its place counted from the oldest, then the list goes there. */
+  const showInPlace = async (m: MessageView) => {
+    try {
+      const page = await call('history', { chatId: chat.id, around: m.id, pageSize: 1 });
+      setJumpTo({ id: m.id, at: page.first ?? 0 });
+      setResults(undefined);
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
+
   const send = async (text: string): Promise<boolean> => {
     try {
       const r = await call('send', { chatId: chat.id, text });
@@ -126,6 +139,7 @@ export function ChatView({
     if (!query.trim()) return setResults(undefined);
     try {
       setResults(await call('search', { chatId: chat.id, query }));
+      setJumpTo(undefined);
     } catch (e) {
       toast({ text: errorText(e) });
     }
@@ -137,7 +151,11 @@ export function ChatView({
         <h2>{chat.name}</h2>
         <FormatBadge chat={chat} />
         <span className="hint">
-          {chat.remembered ? 'remembered on this computer' : `last ${shortTime(chat.lastActivity)}`}
+          {chat.remembered
+            ? 'remembered on this computer'
+            : chat.lastMessageAt === undefined
+              ? 'no messages yet'
+              : `last message ${shortTime(lastTime(chat))}`}
         </span>
         <span className="spacer" />
         <button
@@ -227,13 +245,12 @@ export function ChatView({
             </button>
           </p>
           {results.map((m) => (
-            <div key={m.id} className={`msg ${m.direction}`}>
-              <div className="bubble">
-                <span className="who">{m.direction === 'sent' ? 'You' : m.author}</span>
-                <span className="when">{shortTime(m.epoch)}</span>
-                <div>{m.text}</div>
-              </div>
-            </div>
+            <Bubble
+              key={m.id}
+              m={m}
+              actions={{ ...actions, show: (r) => void showInPlace(r) }}
+              onRemoved={() => void search()}
+            />
           ))}
         </section>
       ) : (
@@ -244,6 +261,7 @@ export function ChatView({
           version={`${version}:${chat.count}:${chat.trashCount}:${chat.lastActivity}`}
           actions={actions}
           onEmptied={() => (view === 'messages' ? composer : viewToggle).current?.focus()}
+          jumpTo={view === 'messages' ? jumpTo : undefined}
         />
       )}
       {view === 'messages' && <Composer onSend={send} inputRef={composer} autoFocus={focusComposer} />}

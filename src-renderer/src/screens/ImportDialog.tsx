@@ -25,12 +25,16 @@ const SHOWN = 500;
  */
 export function ImportDialog({
   initial,
+  start = false,
   onClose,
   onImported,
 }: {
   initial: string;
+  /** Import the text at once (the person asked for it: the clipboard banner). */
+  start?: boolean;
   onClose: () => void;
-  onImported: () => void;
+  /** Something was imported or renamed; `stored` are the pointers just stored (for the unread counts). */
+  onImported: (stored: readonly ImportOutcome[]) => void;
 }) {
   const [text, setText] = useState(initial);
   const [secret, setSecret] = useState('');
@@ -57,8 +61,8 @@ export function ImportDialog({
     [],
   );
 
-  const importAll = (e: FormEvent) => {
-    e.preventDefault();
+  const importAll = (e?: FormEvent) => {
+    e?.preventDefault();
     setProgress(undefined);
     setOutcomes(undefined);
     void run(async () => {
@@ -66,9 +70,13 @@ export function ImportDialog({
       setKeys(got.map(groupKey));
       setOutcomes(got);
       setSecret('');
-      onImported();
+      onImported(got);
     }).then(toImport);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
+  useEffect(() => {
+    if (start && text.trim()) importAll();
+  }, []);
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
@@ -204,14 +212,14 @@ export function ImportDialog({
                   groupKey={g.key}
                   rows={rows}
                   shownRows={shownRows}
-                  onRenamed={onImported}
+                  onRenamed={() => onImported([])}
                   onDone={(replaced) => {
                     setOutcomes((all) => {
                       const next = all ? [...all] : [];
                       for (const r of replaced) next[r.index] = r.outcome;
                       return next;
                     });
-                    onImported();
+                    onImported(replaced.map((r) => r.outcome));
                     toNextRetry();
                   }}
                 />

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { ChatList } from '../components/ChatList.js';
+import { ClipboardBanner } from '../components/ClipboardBanner.js';
 import { FocusFallback } from '../components/FocusFallback.js';
-import { useToast } from '../components/Toasts.js';
+import { useClearToasts, useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
 import { useFocusIfLost } from '../lib/focus.js';
+import { useUnread } from '../lib/useUnread.js';
 import { ChatView } from './ChatView.js';
 import { ImportDialog } from './ImportDialog.js';
 import { NewChatDialog } from './NewChatDialog.js';
@@ -30,7 +32,7 @@ export function MainScreen(props: {
   const [chats, setChats] = useState<ChatSummary[]>([]);
   const [selected, setSelected] = useState<number>();
   const [dialog, setDialog] = useState<
-    { kind: 'new' } | { kind: 'import'; text: string } | { kind: 'settings' }
+    { kind: 'new' } | { kind: 'import'; text: string; start?: boolean } | { kind: 'settings' }
   >();
   // The chat just created or unlocked here: its composer takes the focus when it opens.
   const [arrived, setArrived] = useState<number>();
@@ -103,7 +105,12 @@ export function MainScreen(props: {
   }, [props.importText, props.onImportShown]);
 
   const chat = chats.find((c) => c.id === selected);
+  const unread = useUnread(chat && !chat.locked ? chat.id : undefined);
+  // Toasts belong to what they describe: another chat, or an unlock, takes them away; so does leaving.
+  const clearToasts = useClearToasts();
+  useEffect(() => clearToasts, [clearToasts]);
   const select = (id: number | undefined, focusComposer = false) => {
+    if (id !== selected || focusComposer) clearToasts();
     setSelected(id);
     setArrived(focusComposer ? id : undefined);
   };
@@ -156,7 +163,11 @@ export function MainScreen(props: {
               </button>
             </div>
           </header>
-          <ChatList chats={chats} selected={selected} onSelect={(id) => select(id)} />
+          <ClipboardBanner
+            paused={dialog !== undefined}
+            onImport={(text) => setDialog({ kind: 'import', text, start: true })}
+          />
+          <ChatList chats={chats} unread={unread.unread} selected={selected} onSelect={(id) => select(id)} />
         </nav>
         <main className="pane" aria-label={chat ? `Chat ${chat.name}` : 'No chat selected'}>
           {!chat && (
@@ -190,8 +201,12 @@ export function MainScreen(props: {
         {dialog?.kind === 'import' && (
           <ImportDialog
             initial={dialog.text}
+            start={dialog.start ?? false}
             onClose={() => setDialog(undefined)}
-            onImported={() => void refresh()}
+            onImported={(stored) => {
+              unread.add(stored);
+              void refresh();
+            }}
           />
         )}
         {dialog?.kind === 'settings' && (
