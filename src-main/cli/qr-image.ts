@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { missingText, PartCollector } from '../../src-shared/qr-parts.js';
 import { CliError } from './cli-error.js';
 
 /**
@@ -19,4 +20,25 @@ export function readQrPng(path: string): string {
   });
   if (!found || found.data === '') throw new CliError(`There is no QR code in ${path} that can be read.`);
   return found.data;
+}
+
+/**
+ * The text of the QR codes in these PNG images, one code each: a series (a
+ * pointer too long for one code) joined in whatever order the files come,
+ * and the texts of plain codes one a line, as pasted pointers are.
+ */
+export function readQrSeries(paths: readonly string[]): string {
+  const collector = new PartCollector();
+  const texts: string[] = [];
+  for (const path of paths) {
+    const got = collector.add(readQrPng(path));
+    if (got.kind === 'error') throw new CliError(`${path}: ${got.message}`);
+    if (got.kind === 'text') texts.push(got.text);
+  }
+  const pending = collector.pending();
+  if (pending)
+    throw new CliError(
+      `These images hold part of a series of ${pending.count} QR codes; ${missingText(pending.missing)} ${pending.missing.length === 1 ? 'is' : 'are'} missing. Give every code's image.`,
+    );
+  return texts.join('\n');
 }

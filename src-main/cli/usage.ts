@@ -20,7 +20,7 @@ Messages
   send CHAT TEXT                   seal TEXT (or - for stdin) and print the pointer to hand over
   import [FILE|-] [--name NAME] [--suffix S]
                                    read pointers someone sent you (or clm:// links); one line per pointer
-  import --qr IMAGE.png            the same from a QR code in a PNG image (a screenshot of one)
+  import --qr IMAGE.png [IMAGE...] the same from QR codes in PNG images (screenshots); a series in any order
   history CHAT [--trash] | search CHAT WORDS
   trash CHAT MSG | restore CHAT MSG | purge CHAT MSG
 

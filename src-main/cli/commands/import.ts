@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { outcomeLine } from '../format.js';
 import { promptHidden } from '../prompt.js';
-import { readQrPng } from '../qr-image.js';
+import { readQrSeries } from '../qr-image.js';
 import { readGivenSecret } from '../secret-input.js';
 import { chatSecretSource, print, printJson, vaultOptions, withLogin } from '../session.js';
 import { readStdin } from '../stdin.js';
@@ -12,8 +12,9 @@ import { readStdin } from '../stdin.js';
 const needsSecret = (o: ImportOutcome) => o.kind === 'needs-secret' || o.kind === 'new-chat';
 
 /**
- * `import [FILE|-] | import --qr IMAGE.png`: every pointer in the text (or in
- * the QR code of the image; links read as their pointers), one line each. The chat secret
+ * `import [FILE|-] | import --qr IMAGE.png [IMAGE.png...]`: every pointer in
+ * the text (or in the QR codes of the images, a series joined whatever their
+ * order; links read as their pointers), one line each. The chat secret
  * given is tried on each pointer whose chat is locked or unknown; at a
  * terminal, with none given, it is asked for once when some pointer needs it.
  */
@@ -26,11 +27,9 @@ export async function importCmd(args: string[]): Promise<number> {
   });
   const source = values.qr ?? positionals[0];
   let text: string;
-  if (values.qr !== undefined) {
-    if (positionals.length > 0)
-      throw new CliError('Give either a QR image (--qr FILE) or a text file, not both.');
-    text = readQrPng(values.qr);
-  } else if (source === undefined || source === '-') text = await readStdin();
+  // With --qr, every file named is an image: a pointer too long for one code comes as a series.
+  if (values.qr !== undefined) text = readQrSeries([values.qr, ...positionals]);
+  else if (source === undefined || source === '-') text = await readStdin();
   else {
     try {
       text = readFileSync(source, 'utf8');
