@@ -15,12 +15,13 @@ import {
 } from './chat-secrets.js';
 import { now, type ServiceContext } from './context.js';
 import { refuseWeakCost, weakCost } from './cost-floor.js';
-import { insertMessage } from './messages.js';
+import { insertMessage, searchIndex } from './messages.js';
 import {
   type ChatMeta,
   type ChatSecretBox,
   chatCost,
   type MessageBody,
+  type OpenChat,
   type RememberedBox,
 } from './records.js';
 import { ServiceError } from './service-error.js';
@@ -139,7 +140,10 @@ function openWithProof(
   const cdk = fromBase64Url(box.cdk) as Uint8Array;
   const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
   const id = row.id as LocalChatId;
-  ctx.open.add({ id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() });
+  const c: OpenChat = { id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() };
+  ctx.open.add(c);
+  // Opened once now, in the background, so a search later need not decrypt the chat.
+  searchIndex(ctx, c);
   return true;
 }
 

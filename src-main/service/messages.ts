@@ -7,6 +7,7 @@ import { openJson, sealJson } from '../vault/box.js';
 import type { MessageRow } from '../vault/rows.js';
 import { now, type ServiceContext } from './context.js';
 import type { MessageBody, OpenChat } from './records.js';
+import { SearchIndex } from './search-index.js';
 import { ServiceError } from './service-error.js';
 import { seenIndex } from './vault-keys.js';
 
@@ -186,26 +187,45 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
   };
 }
 
+/** The chat's search index, made (and built in the background) on first use. */
+export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
+  if (!c.search) {
+    const index = new SearchIndex({
+      rowsAfter: (afterId, limit) => ctx.store.rowsAfterId(c.id, afterId, limit),
+      view: (row) => messageView(c, row),
+    });
+    c.search = index;
+    index.buildInBackground();
+  }
+  return c.search;
+}
+
 /** Messages (not in the trash) whose text or author holds every word, case-insensitively. */
 export function search(ctx: ServiceContext, id: LocalChatId, query: string): MessageView[] {
   const c = ctx.openChat(id);
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new ServiceError('bad-input', 'Give at least one word to search for.');
-  return ctx.store
-    .messages(id, false)
-    .map((r) => messageView(c, r))
-    .filter((m) => {
-      const hay = `${m.author}\n${m.text}`.toLocaleLowerCase();
-      return words.every((w) => hay.includes(w));
-    });
+  return searchIndex(ctx, c).search(words);
 }
 
 /** What can be done to one message of an open chat: each returns false when there is no such message. */
 const messageOps = {
-  trash: (ctx: ServiceContext, id: LocalChatId, m: MessageId) => ctx.store.setTrashed(id, m, true),
-  restore: (ctx: ServiceContext, id: LocalChatId, m: MessageId) => ctx.store.setTrashed(id, m, false),
+  trash: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
+    const done = ctx.store.setTrashed(c.id, m, true);
+    if (done) c.search?.trashed(m, true);
+    return done;
+  },
+  restore: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
+    const done = ctx.store.setTrashed(c.id, m, false);
+    if (done) c.search?.trashed(m, false);
+    return done;
+  },
   /** Deletes one message forever (it was in the trash or not). */
-  purge: (ctx: ServiceContext, id: LocalChatId, m: MessageId) => ctx.store.deleteMessage(id, m),
+  purge: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
+    const done = ctx.store.deleteMessage(c.id, m);
+    if (done) c.search?.deleted([m]);
+    return done;
+  },
 };
 
 export function messageOp(
@@ -214,17 +234,21 @@ export function messageOp(
   id: LocalChatId,
   messageId: MessageId,
 ): void {
-  ctx.openChat(id);
-  if (!messageOps[op](ctx, id, messageId))
+  const c = ctx.openChat(id);
+  if (!messageOps[op](ctx, c, messageId))
     throw new ServiceError('unknown-message', `There is no message ${messageId} in this chat.`);
 }
 
 export function emptyTrash(ctx: ServiceContext, id: LocalChatId): number {
-  ctx.openChat(id);
-  return ctx.store.emptyTrash(id);
+  const c = ctx.openChat(id);
+  const n = ctx.store.emptyTrash(id);
+  c.search?.emptiedTrash();
+  return n;
 }
 
 export function clearHistory(ctx: ServiceContext, id: LocalChatId): number {
-  ctx.openChat(id);
-  return ctx.store.clearChat(id);
+  const c = ctx.openChat(id);
+  const n = ctx.store.clearChat(id);
+  c.search?.cleared();
+  return n;
 }

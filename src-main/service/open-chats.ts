@@ -46,6 +46,7 @@ export class OpenChats {
 }
 
 function wipeKeys(c: OpenChat): void {
+  c.search?.drop();
   wipe(c.cdk);
   if (c.wire.format === 'sealed-v2') wipe(c.wire.key.enc, c.wire.key.macKey);
 }

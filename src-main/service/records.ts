@@ -1,6 +1,7 @@
 import { LIMITS } from '../../src-shared/limits.js';
 import type { Direction, Format, LocalChatId } from '../../src-shared/types.js';
 import type { WireKey } from './chat-secrets.js';
+import type { SearchIndex } from './search-index.js';
 
 // What the vault's sealed blobs hold, and what an unlocked chat keeps in memory.
 
@@ -47,4 +48,6 @@ export interface OpenChat {
   readonly wire: WireKey;
   readonly remembered: boolean;
   lastUsed: number;
+  /** The opened messages a search looks in; made at unlock, dropped at lock. */
+  search?: SearchIndex;
 }

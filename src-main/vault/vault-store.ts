@@ -58,6 +58,9 @@ export class VaultStore {
       messagesAfter: db.prepare<[number, number, number, number, number], MessageRow>(
         `SELECT ${cols} FROM messages WHERE ${where} AND (epoch, id) > (?, ?) ORDER BY epoch, id LIMIT ?`,
       ),
+      rowsAfterId: db.prepare<[number, number, number], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE chat_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      ),
       countBefore: db.prepare<[number, number, number, number], { n: number }>(
         `SELECT COUNT(*) AS n FROM messages WHERE ${where} AND (epoch, id) < (?, ?)`,
       ),
@@ -132,6 +135,9 @@ export class VaultStore {
   after(m: MessageRow, limit: number): MessageRow[] {
     return this.#s.messagesAfter.all(m.chat_id, m.trashed, m.epoch, m.id, limit);
   }
+  /** A chat's messages, trash included, with ids above `afterId`, by id. */
+  rowsAfterId = (chatId: number, afterId: number, limit: number): MessageRow[] =>
+    this.#s.rowsAfterId.all(chatId, afterId, limit);
   /** How many messages of `m`'s chat and side (trash or not) sort before it: its position. */
   countBefore = (m: MessageRow): number =>
     (this.#s.countBefore.get(m.chat_id, m.trashed, m.epoch, m.id) as { n: number }).n;
