@@ -55,7 +55,8 @@ function pointerFromJson(value: unknown, json: string): Result<Pointer> {
   if (o.v === 2) return parseSealed(o);
   return fail(
     'unknown-version',
-    `This pointer has version ${JSON.stringify(o.v)}, which this app does not know; it reads legacy and version 2.`,
+    // Only a short number is named: a nested value would overflow JSON.stringify, a long one flood the message.
+    `This pointer has version ${typeof o.v === 'number' && String(o.v).length <= 12 ? o.v : '(not a small number)'}, which this app does not know; it reads legacy and version 2.`,
   );
 }
 
