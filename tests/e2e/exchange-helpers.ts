@@ -38,6 +38,14 @@ export async function openImport(page: Page, text: string): Promise<Locator> {
 export const resultRows = (d: Locator): Locator =>
   d.getByRole('region', { name: 'Import results' }).getByRole('listitem');
 
+/** A chat's group in the import results (its pointers and its one form); the first group without a name. */
+export const resultGroup = (d: Locator, name?: string): Locator => {
+  const groups = d.getByRole('region', { name: 'Import results' }).getByRole('region');
+  return name === undefined
+    ? groups.first()
+    : groups.filter({ has: d.page().getByRole('heading', { name }) });
+};
+
 /** Closes the import dialog with its Close button. */
 export async function closeImport(page: Page): Promise<void> {
   const d = importDialog(page);

@@ -39,6 +39,7 @@ const SUBJECTS = [
   'Empty trash',
   'chat menu',
   'toast',
+  'clipboard banner',
 ];
 
 test.describe.configure({ mode: 'parallel' });
@@ -114,7 +115,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await at(['ImportDialog', 'Import pointers'], 'empty');
     await imp.getByLabel(/Paste one or many pointers/).fill(pointer);
     await imp.getByRole('button', { name: 'Import', exact: true }).click();
-    const row = imp.getByRole('region', { name: 'Import results' }).getByRole('listitem');
+    const row = imp.getByRole('region', { name: 'Import results' }).getByRole('region').first();
     await expect(row.getByRole('button', { name: 'Check secret' })).toBeVisible();
     await at(['ImportDialog', 'Import pointers'], 'a new chat asks for its secret');
     await row.getByLabel('Secret for this pointer').fill('wrong secret');
@@ -144,6 +145,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await chatEntry(page, 'Walk').click();
     await expect(messagesLog(page)).toContainText('A received message');
     await at('MainScreen', 'chat list, one chat selected');
+    // The clipboard banner: a pointer not stored yet on the clipboard when the window comes to the front.
+    app.clipboard.text = await sendAndTake(bob, 'Another message, on the clipboard.');
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const banner = page.getByRole('region', { name: 'Clipboard' });
+    await expect(banner).toBeVisible();
+    await at(['MainScreen', 'clipboard banner'], 'a pointer on the clipboard');
+    await banner.getByRole('button', { name: 'Not now' }).click();
+    await expect(banner).toHaveCount(0);
     await sendMessage(page, 'A sent message, for the scan.');
     await expect(page.getByRole('status').getByText(/^Sent: the pointer is on the clipboard/)).toBeVisible();
     await at(['ChatView', 'toast'], 'sent and received messages, a toast');

@@ -8,6 +8,7 @@ import {
   importDialog,
   openImport,
   pasteEvent,
+  resultGroup,
   resultRows,
   sendAndTake,
 } from './exchange-helpers.js';
@@ -73,9 +74,9 @@ test('sealed v2 both ways: new chat from a pasted pointer, wrong then right secr
   await expect(d.getByLabel(/Paste one or many pointers/)).toHaveValue(p1);
   await d.getByRole('button', { name: 'Import', exact: true }).click();
 
-  // No secret: the pointer is for a chat Bob does not have; the row asks for its secret first.
-  const row = resultRows(d);
-  await expect(row).toHaveCount(1);
+  // No secret: the pointer is for a chat Bob does not have; its group asks for its secret first.
+  await expect(resultRows(d)).toHaveCount(1);
+  const row = resultGroup(d);
   await expect(row).toContainText('New chat');
   await expect(row).toContainText('a chat you do not have yet');
   await expect(row.getByLabel('Secret for this pointer')).toBeVisible();
@@ -87,7 +88,7 @@ test('sealed v2 both ways: new chat from a pasted pointer, wrong then right secr
   await row.getByLabel('Secret for this pointer').fill('paper lanterns');
   await row.getByRole('button', { name: 'Check secret' }).click();
   await expect(row.getByRole('alert')).toHaveText(
-    'That secret does not open this pointer; nothing was created or stored.',
+    'This secret does not open it, or the pointer was altered; nothing was stored.',
   );
   await expectNoChats(b);
 
@@ -200,12 +201,12 @@ test('legacy both ways: preset chat 1, default suffix, warnings in the dialog an
 
   // Bob: no secret first, then the secret and a name inline.
   const d = await importText(b.page, p1);
-  const row = resultRows(d);
+  const row = resultGroup(d);
   await expect(row).toContainText('New chat');
   await row.getByLabel('Secret for this pointer').fill(SECRET);
   await row.getByRole('button', { name: 'Check secret' }).click();
-  // Legacy pointers carry no title: the app's default name is offered.
-  await expect(row.getByLabel('Name for the new chat')).toHaveValue('Legacy chat 1');
+  // Legacy pointers carry no title: the original program's name for chat 1 is offered.
+  await expect(row.getByLabel('Name for the new chat')).toHaveValue('General chat');
   await row.getByLabel('Name for the new chat').fill('Console room');
   await row.getByRole('button', { name: 'Create chat' }).click();
   await expect(row).toContainText('New chat "Console room" created and the message stored.');
@@ -267,7 +268,7 @@ test('a locked chat: "Needs the secret" inline, then the top-level secret field'
   // Inline secret.
   const p2 = await sendAndTake(a, 'second message');
   const d = await importText(b.page, p2);
-  const row = resultRows(d);
+  const row = resultGroup(d);
   await expect(row).toContainText('Needs the secret');
   await expect(row).toContainText('Chat "Book club" is locked');
   await expect(row.getByLabel('Name for the new chat')).toHaveCount(0);
@@ -283,7 +284,7 @@ test('a locked chat: "Needs the secret" inline, then the top-level secret field'
   await expect(b.page.getByRole('form', { name: 'Unlock Book club' })).toBeVisible();
   const p3 = await sendAndTake(a, 'third message');
   const dw = await importText(b.page, p3, 'not the secret');
-  await expect(resultRows(dw)).toContainText('Wrong secret');
+  await expect(resultRows(dw)).toContainText('Not opened');
   await closeImport(b.page);
   await expect(b.page.getByRole('form', { name: 'Unlock Book club' })).toBeVisible();
   expect(b.messenger.listChats()).toMatchObject([{ name: 'Book club', locked: true, count: 2 }]);
@@ -305,8 +306,8 @@ test('organic creation with a wrong secret creates nothing', async () => {
   const p = await sendAndTake(a, 'Chapter 3 by Friday?');
   const d = await importText(b.page, p, 'a wrong secret');
   await expect(resultRows(d)).toHaveCount(1);
-  await expect(resultRows(d)).toContainText('Wrong secret');
-  await expect(resultRows(d)).toContainText('The secret given does not open this pointer');
+  await expect(resultRows(d)).toContainText('Not opened');
+  await expect(resultRows(d)).toContainText('This secret does not open it, or the pointer was altered');
   await closeImport(b.page);
   await expectNoChats(b);
 });
@@ -331,17 +332,19 @@ test('a paste of pointers mixed with garbage and typographic quotes: one row eac
   await d.getByRole('button', { name: 'Import', exact: true }).click();
   const rows = resultRows(d);
   await expect(rows).toHaveCount(7);
+  // Grouped by chat, in paste order within each: the chat's three, then the four refused.
   await expect(rows.nth(0)).toContainText('Stored');
-  await expect(rows.nth(1)).toContainText('Refused');
-  await expect(rows.nth(1)).toContainText(`This pointer's "c" field must be a chat id`);
-  await expect(rows.nth(2)).toContainText('Stored');
+  await expect(rows.nth(1)).toContainText('Stored');
+  await expect(rows.nth(2)).toContainText('Duplicate');
   await expect(rows.nth(3)).toContainText('Refused');
-  await expect(rows.nth(3)).toContainText('version 3');
+  await expect(rows.nth(3)).toContainText(`This pointer's "c" field must be a chat id`);
   await expect(rows.nth(4)).toContainText('Refused');
-  await expect(rows.nth(4)).toContainText(`This pointer's "c" field must be a chat id of 16 to 64 base64url`);
-  await expect(rows.nth(5)).toContainText('Duplicate');
+  await expect(rows.nth(4)).toContainText('version 3');
+  await expect(rows.nth(5)).toContainText('Refused');
+  await expect(rows.nth(5)).toContainText(`This pointer's "c" field must be a chat id of 16 to 64 base64url`);
   await expect(rows.nth(6)).toContainText('Refused');
   await expect(rows.nth(6)).toContainText('not valid JSON');
+  await expect(resultGroup(d, 'Not imported').getByRole('listitem')).toHaveCount(4);
   await expect(d.getByRole('region', { name: 'Import results' }).getByRole('status')).toHaveText(
     '7 pointers: 2 stored, 4 refused, 1 duplicate',
   );
@@ -407,7 +410,7 @@ test('a long paste: progress bar, Cancel import, what was stored stays stored, a
   await expect(rows.first()).toContainText('Stored in chat "Book club".');
   await expect(rows.nth(first.stored)).toContainText('Cancelled');
   await expect(rows.nth(first.stored)).toContainText('Not imported: the import was cancelled.');
-  await expect(d.getByText(`…and ${n - 500} more.`)).toBeVisible();
+  await expect(d.getByText(`…and ${(n - 500).toLocaleString()} more.`)).toBeVisible();
   expect(count()).toBe(1 + first.stored); // what was stored stays stored
 
   // 2. Import again: the progress bar and "N of M pointers", then a person's (late) Cancel.

@@ -248,7 +248,7 @@ async function pointersOf(bob: AppHandle, name: string, count: number): Promise<
   return out;
 }
 
-test('import: the focus stays on Import, moves to the next pointer asking for a secret, then back to the opener', async ({
+test('import: the focus stays on Import, moves to the next chat asking for a secret, then back to the opener', async ({
   app,
   launch,
 }) => {
@@ -258,11 +258,13 @@ test('import: the focus stays on Import, moves to the next pointer asking for a 
   await createProfile(bob.page, 'bob');
   const [once = ''] = await pointersOf(bob, 'Once', 1);
   const twice = await pointersOf(bob, 'Twice', 2);
+  const thrice = await pointersOf(bob, 'Thrice', 1);
   await createProfile(page, 'ana');
 
   const importButton = page.getByRole('button', { name: 'Import pointers' });
   const d = page.getByRole('dialog', { name: 'Import pointers' });
-  const rows = d.getByRole('region', { name: 'Import results' }).getByRole('listitem');
+  // One group per chat, each with one form for all its pointers.
+  const rows = d.getByRole('region', { name: 'Import results' }).getByRole('region');
   /** Opens the dialog, pastes, and presses Enter on Import, which keeps the focus while it works. */
   const importByKeys = async (text: string) => {
     await importButton.focus();
@@ -275,9 +277,9 @@ test('import: the focus stays on Import, moves to the next pointer asking for a 
     await expect(rows.first()).toContainText('New chat');
     await expect(go, 'imported: the focus is still on Import').toBeFocused();
   };
-  /** Gives a row its secret and keeps the name offered, by keyboard. */
+  /** Gives a group its secret and keeps the name offered, by keyboard. */
   const answer = async (row: Locator, secret: string) => {
-    await row.getByLabel('Secret for this pointer').focus();
+    await row.getByLabel(/^Chat secret for th/).focus();
     await kb.type(secret);
     await kb.press('Enter');
     await expect(row.getByLabel('Name for the new chat')).toBeFocused();
@@ -293,11 +295,12 @@ test('import: the focus stays on Import, moves to the next pointer asking for a 
   await expect(d).toBeHidden();
   await expect(importButton, 'import closed: its opener').toBeFocused();
 
-  // Two pointers of another new chat: the first answered, the focus moves to the second's secret.
-  await importByKeys(twice.join('\n'));
+  // Two new chats: the first answered (both its pointers), the focus moves to the second's secret.
+  await importByKeys([...twice, ...thrice].join('\n'));
   await expect(rows).toHaveCount(2);
   await answer(rows.nth(0), 'Twice secret');
-  await expect(rows.nth(1).getByLabel('Secret for this pointer')).toBeFocused();
+  await expect(rows.nth(0).getByRole('listitem')).toHaveCount(2);
+  await expect(rows.nth(1).getByLabel('Chat secret for this pointer')).toBeFocused();
   await kb.press('Escape');
   await expect(d).toBeHidden();
   await expect(importButton).toBeFocused();

@@ -117,7 +117,7 @@ test('the history: day separators, dates on older messages, the newest message t
   clock.advance(-3 * DAY);
   const old = await sendAndTake(a, 'three days ago');
   clock.advance(3 * DAY);
-  const now = await sendAndTake(a, 'just now');
+  const now = await sendAndTake(a, 'just now 🌿🎉 see you');
   await receive(b.page, old, 'diary secret');
   await receive(b.page, now, 'diary secret');
   await chatEntry(b.page, 'Diary').click();

@@ -1,4 +1,4 @@
-import { closeImport, resultRows, sendAndTake } from './exchange-helpers.js';
+import { closeImport, resultGroup, sendAndTake } from './exchange-helpers.js';
 import { expect, test } from './harness.js';
 import { createProfile, importText, newChat, shot } from './ui-helpers.js';
 
@@ -12,7 +12,7 @@ test("a new chat from a pointer: once its secret checks out, the name offered is
   const pointer = await sendAndTake(a, 'kickoff at nine');
 
   const d = await importText(b.page, pointer);
-  const row = resultRows(d).first();
+  const row = resultGroup(d);
   await expect(row).toContainText('New chat');
   await expect(row.getByLabel('Name for the new chat')).toHaveCount(0);
   await row.getByLabel('Secret for this pointer').fill('owl feather');

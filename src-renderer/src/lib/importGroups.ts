@@ -66,14 +66,11 @@ export function groupOutcomes(keys: readonly string[]): Group[] {
   return [...out.filter((g) => g.key !== 'none'), ...out.filter((g) => g.key === 'none')];
 }
 
-/** "2 stored, 1 duplicate": the kinds of some outcomes, most common first. */
+/** "2 stored, 1 duplicate": the kinds of some outcomes, in the order they first come. */
 export function countsText(os: readonly ImportOutcome[]): string {
   const counts = new Map<Shown, number>();
   for (const o of os) counts.set(shown(o), (counts.get(shown(o)) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${n.toLocaleString()} ${COUNTED[k]}`)
-    .join(', ');
+  return [...counts].map(([k, n]) => `${n.toLocaleString()} ${COUNTED[k]}`).join(', ');
 }
 
 /** The summary a person reads once: "5 pointers in 2 chats: 3 stored, 2 of a new chat". */
