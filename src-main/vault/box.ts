@@ -1,12 +1,22 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { sealedLength } from './buckets.js';
 
 /**
  * Authenticated encryption at rest: AES-256-GCM, a fresh 12-byte nonce per
  * value, and associated data naming where the value belongs, so a blob moved
  * to another row or column fails to open instead of being misread.
  * Layout: nonce (12) || ciphertext || tag (16).
+ *
+ * The plaintext is padded (0x80, then zeros) to its length bucket before
+ * sealing, so a blob's length tells only its bucket, not the length of a
+ * name, a text or a secret. Padded boxes say so in their associated data
+ * (PADDED): a box sealed before padding existed still opens, and no box can
+ * be taken for the other kind.
  */
-export function seal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
+const PADDED = '|padded';
+const OVERHEAD = 28;
+
+function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
   const nonce = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
@@ -14,10 +24,7 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffe
   return Buffer.concat([nonce, body, c.getAuthTag()]);
 }
 
-/** The plaintext, or undefined when the key is wrong or the blob was altered. */
-export function open(key: Uint8Array, blob: Uint8Array, aad: string): Buffer | undefined {
-  if (blob.length < 28) return undefined;
-  const b = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+function gcmOpen(key: Uint8Array, b: Buffer, aad: string): Buffer | undefined {
   try {
     const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
     d.setAAD(Buffer.from(aad, 'utf8'));
@@ -26,6 +33,27 @@ export function open(key: Uint8Array, blob: Uint8Array, aad: string): Buffer | u
   } catch {
     return undefined;
   }
+}
+
+export function seal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
+  const padded = Buffer.alloc(sealedLength(plaintext.length + 1, aad));
+  padded.set(plaintext);
+  padded[plaintext.length] = 0x80;
+  const box = gcmSeal(key, padded, aad + PADDED);
+  padded.fill(0);
+  return box;
+}
+
+/** The plaintext, or undefined when the key is wrong or the blob was altered. */
+export function open(key: Uint8Array, blob: Uint8Array, aad: string): Buffer | undefined {
+  if (blob.length < OVERHEAD) return undefined;
+  const b = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const padded = gcmOpen(key, b, aad + PADDED);
+  if (padded === undefined) return gcmOpen(key, b, aad);
+  const end = padded.lastIndexOf(0x80);
+  // Authentic but not padded as seal pads: only a bug could write that; refuse it like damage.
+  if (end < 0 || padded.subarray(end + 1).some((x) => x !== 0)) return undefined;
+  return padded.subarray(0, end);
 }
 
 export const sealJson = (key: Uint8Array, value: unknown, aad: string): Buffer =>

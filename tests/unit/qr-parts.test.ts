@@ -43,7 +43,7 @@ describe('QR series', () => {
   ])('%s: joined back exactly, in any order, with repeats', (_name, text) => {
     const codes = splitForQr(text, never);
     expect(codes.length).toBe(Math.ceil([...text].length / PART_CHARS));
-    for (const code of codes) expect(parsePart(code)?.slice.isWellFormed()).toBe(true);
+    for (const code of codes) expect(/\p{Cs}/u.test(parsePart(code)?.slice ?? '\ud800')).toBe(false);
     for (const seed of [1, 2, 3]) {
       // A code read twice before the series is whole changes nothing.
       const order = shuffle(codes, seed);
