@@ -20,6 +20,8 @@ export interface RouterDeps {
   readonly emit: (e: BridgeEvent) => void;
   /** Save and open dialogs (the shell's, or a test double); without them the file calls refuse. */
   readonly files?: FileChooser;
+  /** Told of a call that failed unexpectedly (the shell's crash log); the window only hears "internal". */
+  readonly onInternalError?: (call: string, e: unknown) => void;
 }
 
 type Handlers = { [K in CallName]: (args: z.output<(typeof contract)[K]['args']>) => unknown };
@@ -119,6 +121,7 @@ export function createRouter(deps: RouterDeps) {
       return { ok: true, value: value === undefined ? null : value };
     } catch (e) {
       if (e instanceof ServiceError) return { ok: false, error: { code: e.code, message: e.message } };
+      deps.onInternalError?.(name, e);
       return {
         ok: false,
         error: { code: 'internal', message: 'Something went wrong; nothing was changed.' },

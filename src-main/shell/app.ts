@@ -7,6 +7,7 @@ import { Messenger } from '../service/messenger.js';
 import { VAULT_FILE_NAME } from '../vault/paths.js';
 import { showAbout } from './about.js';
 import { clipboardGuard } from './clipboard.js';
+import { type CrashLog, crashLog, logUncaught } from './crash-log.js';
 import { fileDialogs } from './file-dialogs.js';
 import { guardContents } from './guards.js';
 import { bringToFront, handOver } from './hand-over.js';
@@ -30,7 +31,7 @@ interface ShellState {
 }
 
 /** The vault in the user-data folder, opened with the Electron build of better-sqlite3; undefined: quit. */
-function openVault(env: ShellEnv): Messenger | undefined {
+function openVault(env: ShellEnv, log: CrashLog): Messenger | undefined {
   const binding = electronNativeBinding(env);
   if ('problem' in binding) {
     explainStartupProblem({ message: binding.problem, canChooseVault: false });
@@ -40,7 +41,10 @@ function openVault(env: ShellEnv): Messenger | undefined {
   return openVaultOrExplain(
     join(app.getPath('userData'), VAULT_FILE_NAME),
     (path) => open(path, { nativeBinding: binding.file }),
-    (e, path) => vaultOpenProblem(e, app.isPackaged, path),
+    (e, path) => {
+      log.record('open-vault', e);
+      return vaultOpenProblem(e, app.isPackaged, path);
+    },
   );
 }
 
@@ -70,8 +74,8 @@ function copyClearSeconds(messenger: Messenger): number {
   }
 }
 
-function start(env: ShellEnv, state: ShellState): void {
-  const messenger = openVault(env);
+function start(env: ShellEnv, state: ShellState, log: CrashLog): void {
+  const messenger = openVault(env, log);
   if (!messenger) {
     app.quit();
     return;
@@ -84,6 +88,7 @@ function start(env: ShellEnv, state: ShellState): void {
     readClipboard: () => clipboard.readText(),
     emit: (e) => sendEvent(state.win, e),
     files: fileDialogs(() => state.win),
+    onInternalError: (call, e) => log.record(`call ${call}`, e),
   });
   serveRenderer(rendererDir(env.mainDir));
   bindIpc(() => state.win, route);
@@ -97,6 +102,14 @@ function start(env: ShellEnv, state: ShellState): void {
   const win = createMainWindow(preloadFile(env.mainDir), restorePlacement(stateFile));
   rememberWindowState(win, stateFile);
   state.win = win;
+  // Electron's own words for how the page went (crashed, oom, killed…), never the page's.
+  win.webContents.on('render-process-gone', (_e, details: { reason?: unknown; exitCode?: unknown }) => {
+    const reason =
+      typeof details?.reason === 'string' && /^[a-z-]{1,30}$/.test(details.reason)
+        ? details.reason
+        : 'unknown';
+    log.note(`render-process-gone: ${reason} (exit ${Number(details?.exitCode) || 0})`);
+  });
   win.on('closed', () => {
     state.win = undefined;
   });
@@ -118,6 +131,8 @@ export async function main(env: ShellEnv): Promise<void> {
     return;
   }
   const state: ShellState = { pendingLinks: [] };
+  const log = crashLog(join(app.getPath('userData'), 'logs'));
+  logUncaught(log);
   app.on('second-instance', (_e, argv) => {
     bringToFront(state.win);
     handOver(state.win, argv.slice(1));
@@ -136,8 +151,9 @@ export async function main(env: ShellEnv): Promise<void> {
   closeVaultBeforeQuit(() => state.messenger);
   await app.whenReady();
   try {
-    start(env, state);
+    start(env, state, log);
   } catch (e) {
+    log.record('start', e);
     // Nothing reaches a person as an exception: one sentence, then quit (which closes the vault).
     dialog.showErrorBox(
       'Chrono-Library Messenger',
