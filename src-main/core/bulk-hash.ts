@@ -11,9 +11,9 @@ import { LAYOUT } from './wasm/layout.js';
  */
 
 export interface DrbgJob {
-  /** The seed is a || b. */
+  /** The seed is a || b; b may be ASCII text (a legacy epoch's digits). */
   readonly a: Uint8Array;
-  readonly b: Uint8Array;
+  readonly b: Uint8Array | string;
   readonly data: Uint8Array;
   /** Receives keystream XOR data; as long as data. */
   readonly out: Uint8Array;
@@ -76,6 +76,22 @@ function writeLane(
   }
 }
 
+/** Writes bytes, or ASCII text as bytes, at m[at..]; returns the end. */
+function putBytes(m: Uint8Array, at: number, x: Uint8Array | string): number {
+  if (typeof x !== 'string') {
+    m.set(x, at);
+    return at + x.length;
+  }
+  for (let i = 0; i < x.length; i++) m[at + i] = x.charCodeAt(i);
+  return at + x.length;
+}
+
+function ascii(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  putBytes(out, 0, s);
+  return out;
+}
+
 function ensureMsg(n: number): Uint8Array {
   if (msg.length < n) msg = new Uint8Array(Math.max(n, msg.length * 2));
   return msg;
@@ -91,7 +107,7 @@ export function drbgXorMany(
   engine: Sha256x4 | undefined,
 ): void {
   if (engine === undefined) {
-    for (const j of jobs) drbgXor(j.a, j.b, j.data, j.out, first);
+    for (const j of jobs) drbgXor(j.a, typeof j.b === 'string' ? ascii(j.b) : j.b, j.data, j.out, first);
     return;
   }
   const seedLen = (i: number) => (jobs[i] as DrbgJob).a.length + (jobs[i] as DrbgJob).b.length;
@@ -121,7 +137,7 @@ export function drbgXorMany(
         const j = L < lane.length ? (jobs[lane[L] as number] as DrbgJob) : j0;
         m.fill(0, 0, 33);
         m.set(j.a, 33);
-        m.set(j.b, 33 + j.a.length);
+        putBytes(m, 33 + j.a.length, j.b);
         writeLane(v, seedAt, L, m, 33 + j.a.length + j.b.length, nSeed, 64);
       }
       engine.drbg(first === undefined ? 0 : LAYOUT.FIRST, seedAt, nSeed, nOut, outAt);
@@ -144,7 +160,8 @@ export function drbgXorMany(
 /** One message to MAC: an ASCII text then byte strings. */
 export interface MacJob {
   readonly ascii: string;
-  readonly parts: readonly Uint8Array[];
+  readonly a: Uint8Array;
+  readonly b: Uint8Array;
 }
 
 /**
@@ -159,16 +176,15 @@ export function hmacMany(
 ): void {
   const lenOf = (i: number) => {
     const j = jobs[i] as MacJob;
-    let n = j.ascii.length;
-    for (const p of j.parts) n += p.length;
-    return n;
+    return j.ascii.length + j.a.length + j.b.length;
   };
   if (engine === undefined) {
     for (let i = 0; i < jobs.length; i++) {
       const j = jobs[i] as MacJob;
       absorbBegin(ks, 0, 64);
       absorbAscii(j.ascii);
-      for (const p of j.parts) absorb(p);
+      absorb(j.a);
+      absorb(j.b);
       absorbFinish(tags, 8 * i);
       hmacOuter(ks, tags, 8 * i, tags, 8 * i);
     }
@@ -191,12 +207,9 @@ export function hmacMany(
       const m = ensureMsg(n * 64);
       for (let L = 0; L < 4; L++) {
         const j = jobs[lane[L < lane.length ? L : 0] as number] as MacJob;
-        let o = 0;
-        for (let c = 0; c < j.ascii.length; c++) m[o++] = j.ascii.charCodeAt(c);
-        for (const p of j.parts) {
-          m.set(p, o);
-          o += p.length;
-        }
+        let o = putBytes(m, 0, j.ascii);
+        o = putBytes(m, o, j.a);
+        o = putBytes(m, o, j.b);
         writeLane(v, blocksAt, L, m, o, n, 64);
       }
       engine.hmacBlocks(LAYOUT.MACKS, blocksAt, n, outAt);

@@ -42,16 +42,19 @@ export function openLegacyManyWith(
   // The seed is `${secret}_${suffix}_${epoch}`: its start is the same for every pointer of the chat.
   const prefix = utf8(`${s}_${suffix}_`);
   const first = prefix.length >= 31 ? drbgFirstBlockState(prefix) : undefined;
-  const jobs: DrbgJob[] = pointers.map((p) => ({
+  const plain = outputs(pointers);
+  const jobs: DrbgJob[] = pointers.map((p, i) => ({
     a: prefix,
-    b: asciiBytes(String(p.epoch)),
+    b: String(p.epoch),
     data: p.data,
-    out: new Uint8Array(p.data.length),
+    out: plain[i] as Uint8Array,
   }));
   drbgXorMany(jobs, first, engine);
   prefix.fill(0);
   first?.fill(0);
-  return pointers.map((p, i) => legacyOpened(p, (jobs[i] as DrbgJob).out));
+  const results = pointers.map((p, i) => legacyOpened(p, plain[i] as Uint8Array));
+  wipeOutputs(plain);
+  return results;
 }
 
 /** openSealedMany on a given engine (undefined: scalar), so tests can run both. */
@@ -70,7 +73,7 @@ export function openSealedManyWith(
   // The tags are all checked before anything of a plaintext is made.
   const macJobs: MacJob[] = mine.map((i) => {
     const p = pointers[i] as SealedPointer;
-    return { ascii: sealedTagHeader(p), parts: [p.nonce, p.data] };
+    return { ascii: sealedTagHeader(p), a: p.nonce, b: p.data };
   });
   const tags = new Int32Array(8 * mine.length);
   const ownState = keyStateOf(key.mac) === undefined;
@@ -84,16 +87,18 @@ export function openSealedManyWith(
     else results[i] = wrongSealed();
   });
   tags.fill(0);
-  const jobs: DrbgJob[] = authentic.map((i) => {
+  const plain = outputs(authentic.map((i) => pointers[i] as SealedPointer));
+  const jobs: DrbgJob[] = authentic.map((i, n) => {
     const p = pointers[i] as SealedPointer;
-    return { a: key.enc, b: p.nonce, data: p.data, out: new Uint8Array(p.data.length) };
+    return { a: key.enc, b: p.nonce, data: p.data, out: plain[n] as Uint8Array };
   });
   const first = jobs.length > 0 ? drbgFirstBlockState(key.enc) : undefined;
   drbgXorMany(jobs, first, engine);
   first?.fill(0);
   authentic.forEach((i, n) => {
-    results[i] = sealedOpened(pointers[i] as SealedPointer, (jobs[n] as DrbgJob).out);
+    results[i] = sealedOpened(pointers[i] as SealedPointer, plain[n] as Uint8Array);
   });
+  wipeOutputs(plain);
   return results;
 }
 
@@ -113,8 +118,19 @@ function tagMatches(tags: Int32Array, at: number, tag: Uint8Array): boolean {
   return diff === 0;
 }
 
-function asciiBytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+/** One buffer for all plaintexts, as views: thousands of small buffers cost the GC far more. */
+function outputs(pointers: readonly { readonly data: Uint8Array }[]): Uint8Array[] {
+  let total = 0;
+  for (const p of pointers) total += p.data.length;
+  const all = new Uint8Array(total);
+  let o = 0;
+  return pointers.map((p) => {
+    const view = all.subarray(o, o + p.data.length);
+    o += p.data.length;
+    return view;
+  });
+}
+
+function wipeOutputs(plain: readonly Uint8Array[]): void {
+  if (plain.length > 0) new Uint8Array((plain[0] as Uint8Array).buffer).fill(0);
 }

@@ -60,8 +60,6 @@ function pointerFromJson(value: unknown, json: string): Result<Pointer> {
   );
 }
 
-const PLAIN_INTEGER = /^(?:0|[1-9][0-9]*)$/;
-
 /**
  * The spec writes `c`, `e` and `k` as plain decimal: JSON.parse reads 1e3,
  * 1000.0 and -0 as integers too, so the raw tokens are checked. Only numbers
@@ -71,60 +69,79 @@ function plainNumberProblem(json: string, o: Record<string, unknown>): Result<ne
   const raw = topLevelNumberTokens(json);
   for (const key of ['c', 'e', 'k'] as const) {
     const v = o[key];
-    if (typeof v !== 'number' || !Number.isInteger(v)) continue;
-    const token = raw.get(key);
-    if (token !== undefined && !PLAIN_INTEGER.test(token)) {
-      return badField(
-        key,
-        `must be a whole number written in plain digits (${token} has an exponent, a decimal point or a sign)`,
-      );
-    }
+    const token = raw[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || token === undefined || isPlainInteger(token))
+      continue;
+    return badField(
+      key,
+      `must be a whole number written in plain digits (${token} has an exponent, a decimal point or a sign)`,
+    );
   }
   return undefined;
 }
 
+/** 0, or digits without a leading zero. */
+function isPlainInteger(t: string): boolean {
+  if (t.length === 0 || (t.charCodeAt(0) === 0x30 && t.length > 1)) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isNumberChar = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+
+interface Tokens {
+  c?: string;
+  e?: string;
+  k?: string;
+}
 
 /**
- * For the top-level keys whose value is a number, the number as written (the
- * last one when a key repeats, as JSON.parse keeps). `json` is valid JSON.
+ * The numbers as written for the top-level keys c, e and k (the last one when
+ * a key repeats, as JSON.parse keeps it). `json` is valid JSON, so this scan
+ * only has to follow strings and nesting.
  */
-function topLevelNumberTokens(json: string): Map<string, string> {
-  const out = new Map<string, string>();
+function topLevelNumberTokens(json: string): Tokens {
+  const out: Tokens = {};
   let depth = 0;
   let i = 0;
   const n = json.length;
   while (i < n) {
     const c = json.charCodeAt(i);
-    if (c === 0x22) {
-      const start = i;
-      i++;
-      while (i < n) {
-        const d = json.charCodeAt(i);
-        if (d === 0x5c) i += 2;
-        else if (d === 0x22) break;
-        else i++;
-      }
-      i++;
-      if (depth !== 1) continue;
-      let j = i;
-      while (j < n && isSpace(json.charCodeAt(j))) j++;
-      if (json.charCodeAt(j) !== 0x3a) continue; // a value, not a key
-      j++;
-      while (j < n && isSpace(json.charCodeAt(j))) j++;
-      const v = json.charCodeAt(j);
-      if (v !== 0x2d && (v < 0x30 || v > 0x39)) continue;
-      let end = j;
-      while (end < n && /[-+.0-9eE]/.test(json.charAt(end))) end++;
-      const keyRaw = json.slice(start, i);
-      const key = keyRaw.includes('\\') ? (JSON.parse(keyRaw) as string) : keyRaw.slice(1, -1);
-      out.set(key, json.slice(j, end));
-      i = end;
-    } else {
+    if (c !== 0x22) {
       if (c === 0x7b || c === 0x5b) depth++;
       else if (c === 0x7d || c === 0x5d) depth--;
       i++;
+      continue;
     }
+    // A string: find its closing quote, one not preceded by an odd run of backslashes.
+    const start = i;
+    let end = json.indexOf('"', i + 1);
+    while (end > 0) {
+      let bs = 0;
+      while (json.charCodeAt(end - 1 - bs) === 0x5c) bs++;
+      if (bs % 2 === 0) break;
+      end = json.indexOf('"', end + 1);
+    }
+    i = end + 1;
+    if (depth !== 1) continue;
+    let j = i;
+    while (j < n && isSpace(json.charCodeAt(j))) j++;
+    if (json.charCodeAt(j) !== 0x3a) continue; // a value, not a key
+    j++;
+    while (j < n && isSpace(json.charCodeAt(j))) j++;
+    const v = json.charCodeAt(j);
+    if (v !== 0x2d && (v < 0x30 || v > 0x39)) continue;
+    let k = j;
+    while (k < n && isNumberChar(json.charCodeAt(k))) k++;
+    const key =
+      end - start === 2 ? json.charAt(start + 1) : (JSON.parse(json.slice(start, end + 1)) as string);
+    if (key === 'c' || key === 'e' || key === 'k') out[key] = json.slice(j, k);
+    i = k;
   }
   return out;
 }
