@@ -218,7 +218,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // Settings, with the delete button armed.
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
-    await expect(settings.getByRole('spinbutton')).toBeVisible();
+    await expect(settings.getByRole('spinbutton', { name: /^Lock chats after/ })).toBeVisible();
     await at(['SettingsDialog', 'Settings'], 'opened');
     await settings.getByLabel('Type DELETE to confirm').fill('DELETE');
     await expect(settings.getByRole('button', { name: 'Delete profile' })).toBeEnabled();

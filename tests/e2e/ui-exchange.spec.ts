@@ -102,8 +102,9 @@ test('sealed v2 both ways: new chat from a pasted pointer, wrong then right secr
   await expect(row).toContainText('New chat "Book club" created and the message stored.');
   await expect(row.getByLabel('Secret for this pointer')).toHaveCount(0);
   await closeImport(b.page);
+  // Created by an import while no chat was open: unread until it is opened.
   await expect(chatEntry(b.page, 'Book club')).toHaveAccessibleName(
-    /^Book club .* sealed v2 open 1 message$/,
+    /^Book club .* sealed v2 open 1 message 1 unread$/,
   );
   await chatEntry(b.page, 'Book club').click();
   await expect(b.page.getByRole('heading', { name: 'Book club', level: 2 })).toBeVisible();

@@ -72,7 +72,8 @@ test('every dialog gives the focus back to what opened it: Escape, Close, Cancel
   await roundTrip(page, importButton, 'Import pointers', 'Close');
   // Settings opens with the focus in its first section, not past it.
   const settingsButton = page.getByRole('button', { name: 'Settings' });
-  const minutes = (d: Locator) => d.getByRole('spinbutton', { name: /idle minutes/ });
+  const minutes = (d: Locator) =>
+    d.getByRole('spinbutton', { name: /^Lock chats after this many idle minutes/ });
   await roundTrip(page, settingsButton, 'Settings', 'Escape', minutes);
   await roundTrip(page, settingsButton, 'Settings', 'Close', minutes);
 

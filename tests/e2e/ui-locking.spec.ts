@@ -80,7 +80,7 @@ test('auto-lock: a chat idle for the set minutes locks by itself, one used since
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const s = page.getByRole('dialog', { name: 'Settings' });
-  const minutes = s.getByRole('spinbutton', { name: /idle minutes/ });
+  const minutes = s.getByRole('spinbutton', { name: /^Lock chats after this many idle minutes/ });
   await expect(minutes).toHaveValue('5');
   await minutes.fill('1');
   await expect.poll(() => app.messenger.settings().autoLockMinutes).toBe(1);

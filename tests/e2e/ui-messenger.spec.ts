@@ -42,7 +42,7 @@ test('the clipboard as the inbox: offered on focus, imported with one click, nev
   b.clipboard.text = `from alice:\n${first}\n${p2}\n${p3}`;
   await focusWindow(b);
   await expect(banner.getByRole('button', { name: 'Import 2 pointers from the clipboard' })).toBeVisible();
-  await shot(b.page, '26-clipboard-banner');
+  await shot(b.page, '36-clipboard-banner');
   expect(textsOf(b, 'Inbox'), 'nothing is stored without a click').toEqual(['first by clipboard']);
   await banner.getByRole('button', { name: 'Import 2 pointers from the clipboard' }).click();
   const d = importDialog(b.page);
@@ -99,7 +99,7 @@ test('unread: pointers imported into a chat not on screen mark it (count, bold, 
   await expect(b.page).toHaveTitle('(3) Chrono-Library Messenger');
   // The chat on screen gets no count.
   await expect(chatEntry(b.page, 'Here')).not.toHaveAccessibleName(/unread/);
-  await shot(b.page, '27-unread');
+  await shot(b.page, '37-unread');
 
   await far.click();
   await expect(messagesLog(b.page).getByText('far three')).toBeVisible();
@@ -150,7 +150,7 @@ test('the history: day separators, dates on older messages, the newest message t
     .focus();
   await expect(tools).toHaveCSS('opacity', '1');
   await expect(bubble(log, 'just now').locator('.tools')).toHaveCSS('opacity', '0');
-  await shot(b.page, '28-days-and-hover');
+  await shot(b.page, '38-days-and-hover');
 });
 
 test('a search result opens the message in its place in the history, highlighted and focused; results have their actions', async ({
@@ -175,7 +175,7 @@ test('a search result opens the message in its place in the history, highlighted
   await expect(hit.getByRole('button', { name: /^Copy pointer of / })).toBeVisible();
   await expect(hit.getByRole('button', { name: /^QR code of / })).toBeVisible();
   await expect(hit.getByRole('button', { name: /^Trash / })).toBeVisible();
-  await hit.getByRole('button', { name: /^Show in the chat: / }).click();
+  await hit.getByRole('button', { name: /^Show in chat: / }).click();
 
   const there = log.locator('.msg.highlight');
   await expect(there).toContainText('the blue heron');
@@ -183,7 +183,7 @@ test('a search result opens the message in its place in the history, highlighted
   await expect(there).toBeFocused();
   await expect(log.getByText('note 149', { exact: true })).toBeAttached();
   await expect(log.getByText('note 1199', { exact: true })).not.toBeInViewport();
-  await shot(page, '29-search-jump');
+  await shot(page, '39-search-jump');
 });
 
 test('toasts belong to their screen: one of a kind, gone after logout; an empty chat has its composer at the bottom', async ({

@@ -28,17 +28,6 @@ test('100,000 messages: newest at the bottom, virtualized, scrolls to the first 
   expect(await rows.count()).toBeGreaterThan(0);
   expect(await rows.count()).toBeLessThan(100);
 
-  // To the top with the keyboard.
-  await log.focus();
-  await page.keyboard.press('Control+Home');
-  await expect(log.getByText('message 0', { exact: true })).toBeInViewport({ timeout: 5_000 });
-  expect(await rows.count()).toBeLessThan(100);
-
-  // The middle: real messages, not just placeholders.
-  await log.evaluate((el) => {
-    el.scrollTop = el.scrollHeight / 2;
-  });
-  await expect(log.getByText('…', { exact: true })).toHaveCount(0, { timeout: 5_000 });
   // The texts inside the log's visible box (overscan rows above and below it do not count).
   const onScreen = () =>
     log.evaluate((el) => {
@@ -51,6 +40,40 @@ test('100,000 messages: newest at the bottom, virtualized, scrolls to the first 
       }
       return out;
     });
+  // To the top with the keyboard, and back: Home, End, Page Up and Down go to exact messages.
+  await log.focus();
+  await page.keyboard.press('Control+Home');
+  await expect(log.getByText('message 0', { exact: true })).toBeInViewport({ timeout: 5_000 });
+  expect(await rows.count()).toBeLessThan(100);
+  await page.keyboard.press('End');
+  await expect(log.getByText('message 99999', { exact: true })).toBeInViewport({ timeout: 5_000 });
+  await page.keyboard.press('Home');
+  await expect(log.getByText('message 0', { exact: true })).toBeInViewport({ timeout: 5_000 });
+  // Page Down: the message after the last one on screen comes to the top; Page Up: the one before the first, to the bottom.
+  const shown = async () => {
+    await expect(log.getByText('…', { exact: true })).toHaveCount(0, { timeout: 5_000 });
+    return onScreen();
+  };
+  const before = await shown();
+  await page.keyboard.press('PageDown');
+  await expect.poll(async () => Math.min(...(await shown())), { timeout: 5_000 }).toBeGreaterThan(0);
+  const next = Math.min(...(await shown()));
+  expect([Math.max(...before), Math.max(...before) + 1]).toContain(next);
+  const atNext = await shown();
+  await page.keyboard.press('PageUp');
+  await expect
+    .poll(async () => Math.max(...(await shown())), { timeout: 5_000 })
+    .toBeLessThan(Math.max(...atNext));
+  const back = Math.max(...(await shown()));
+  expect([Math.min(...atNext) - 1, Math.min(...atNext)]).toContain(back);
+  await page.keyboard.press('Control+End');
+  await expect(log.getByText('message 99999', { exact: true })).toBeInViewport({ timeout: 5_000 });
+
+  // The middle: real messages, not just placeholders.
+  await log.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2;
+  });
+  await expect(log.getByText('…', { exact: true })).toHaveCount(0, { timeout: 5_000 });
   await expect.poll(async () => (await onScreen()).length, { timeout: 5_000 }).toBeGreaterThan(2);
   const numbers = await onScreen();
   expect(Math.min(...numbers)).toBeGreaterThan(30_000);

@@ -52,7 +52,7 @@ export function Bubble({
         <div className="text">{m.text}</div>
         <div className="tools">
           {actions.show && (
-            <button type="button" onClick={() => actions.show?.(m)} aria-label={`Show in the chat: ${it}`}>
+            <button type="button" onClick={() => actions.show?.(m)} aria-label={`Show in chat: ${it}`}>
               Show in chat
             </button>
           )}
