@@ -101,14 +101,31 @@ export function toBase64Url(b: Uint8Array): string {
  * Canonical-only matters: otherwise two spellings of one tag would both verify.
  */
 export function fromBase64Url(s: string): Uint8Array | undefined {
-  if (s.length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  const len = s.length;
+  if (len % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  const T = B64U_VALUE;
+  const full = len - (len % 4);
+  let o = 0;
+  // Whole quads first, four characters to three bytes; a -1 anywhere makes v negative.
+  for (let i = 0; i < full; i += 4) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    const c = s.charCodeAt(i + 2);
+    const d = s.charCodeAt(i + 3);
+    if ((a | b | c | d) > 127) return undefined;
+    const v =
+      ((T[a] as number) << 18) | ((T[b] as number) << 12) | ((T[c] as number) << 6) | (T[d] as number);
+    if (((T[a] as number) | (T[b] as number) | (T[c] as number) | (T[d] as number)) < 0) return undefined;
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
   let acc = 0;
   let bits = 0;
-  let o = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = full; i < len; i++) {
     const c = s.charCodeAt(i);
-    const v = c < 128 ? (B64U_VALUE[c] as number) : -1;
+    const v = c < 128 ? (T[c] as number) : -1;
     if (v < 0) return undefined;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;

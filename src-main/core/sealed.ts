@@ -72,22 +72,21 @@ export const sealedTagHeader = (p: SealedPointer): string => `CLM2|${p.chat}|${p
 /** What an authentic sealed pointer says, given its plaintext; shared with the bulk path. */
 export function sealedOpened(p: SealedPointer, plaintext: Uint8Array): Result<OpenedPointer> {
   const json = utf8DecodeStrict(plaintext);
-  const notMessage = fail(
-    'not-a-message',
-    'This pointer is authentic but does not hold a message this app can read.',
-  );
-  if (json === undefined) return notMessage;
+  if (json === undefined) return notAMessage();
   let body: unknown;
   try {
     body = JSON.parse(json);
   } catch {
-    return notMessage;
+    return notAMessage();
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return notMessage;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return notAMessage();
   const { a, m, t } = body as Record<string, unknown>;
-  if (typeof a !== 'string' || typeof m !== 'string') return notMessage;
-  if (t !== undefined && t !== null && typeof t !== 'string') return notMessage;
+  if (typeof a !== 'string' || typeof m !== 'string') return notAMessage();
+  if (t !== undefined && t !== null && typeof t !== 'string') return notAMessage();
   const message: Message = typeof t === 'string' ? { author: a, text: m, title: t } : { author: a, text: m };
-  if (!checkMessage(message).ok) return notMessage;
+  if (!checkMessage(message).ok) return notAMessage();
   return ok({ format: 'sealed-v2', chat: p.chat, epoch: p.epoch, ...message });
 }
+
+const notAMessage = () =>
+  fail('not-a-message', 'This pointer is authentic but does not hold a message this app can read.');

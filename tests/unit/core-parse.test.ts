@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePointer } from '../../src-main/core/index.js';
+import { fromBase64Url, parsePointer, toBase64Url } from '../../src-main/core/index.js';
 
 const legacy = (e: string, c = '"3"') => `{"c": ${c}, "e": ${e}, "d": "6a0c"}`;
 const sealed = (k: string, e = '1754660317') =>
@@ -78,5 +78,35 @@ describe('parsing stays strict where it was made faster', () => {
     expect(refusal(astral).code).toBe('too-large');
     const lone = `{"c":"3","e":1,"d":"00","x":"${'\ud800'.repeat(88_000)}"}`;
     expect(refusal(lone).code).toBe('too-large');
+  });
+});
+
+describe('base64url decoding (rewritten for speed) stays canonical-only', () => {
+  const B64U = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  it('decodes what it encodes, at every length', () => {
+    for (let n = 0; n < 80; n++) {
+      const b = crypto.getRandomValues(new Uint8Array(n));
+      expect(fromBase64Url(toBase64Url(b))).toEqual(b);
+    }
+  });
+
+  it('refuses any foreign character at any position, padding, and a length of 1 mod 4', () => {
+    const good = toBase64Url(crypto.getRandomValues(new Uint8Array(31)));
+    for (let i = 0; i < good.length; i++) {
+      for (const ch of ['=', '+', '/', ' ', '\u00e9', '\u0100', '\ud83d']) {
+        expect(fromBase64Url(good.slice(0, i) + ch + good.slice(i + 1))).toBeUndefined();
+      }
+    }
+    expect(fromBase64Url('AAAAA')).toBeUndefined();
+    expect(fromBase64Url('AA==')).toBeUndefined();
+  });
+
+  it('refuses non-zero unused bits in the last character', () => {
+    for (const last of B64U) {
+      const two = fromBase64Url(`AAAAA${last}`); // six characters: four bytes and 4 unused bits
+      expect(two === undefined).toBe((B64U.indexOf(last) & 15) !== 0);
+      const three = fromBase64Url(`AAAAAA${last}`); // seven characters: five bytes and 2 unused bits
+      expect(three === undefined).toBe((B64U.indexOf(last) & 3) !== 0);
+    }
   });
 });
