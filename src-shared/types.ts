@@ -50,6 +50,8 @@ export interface ChatSummary {
   readonly lastActivity: number;
   /** The sender's time (Unix seconds) of the newest message not in the trash; absent for an empty chat. */
   readonly lastMessageAt?: number;
+  /** A sealed chat's scrypt cost as log2 N, as its creator chose it (below the default, a guess is cheap). */
+  readonly k?: number;
 }
 
 export interface ChatInfo extends ChatSummary {

@@ -6,7 +6,7 @@ import type { ChatRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
 import { KdfPool } from './kdf/kdf-pool.js';
 import { OpenChats } from './open-chats.js';
-import type { ChatMeta, OpenChat } from './records.js';
+import { type ChatMeta, chatCost, type OpenChat } from './records.js';
 import { ServiceError } from './service-error.js';
 
 export interface MessengerOptions extends OpenDbOptions {
@@ -128,6 +128,7 @@ export class ServiceContext {
       trashCount: row.trashed_count,
       lastActivity: row.last_activity,
       ...(row.last_message_at === null ? {} : { lastMessageAt: row.last_message_at }),
+      ...(meta.format === 'sealed-v2' ? { k: chatCost(meta) } : {}),
     };
   }
 

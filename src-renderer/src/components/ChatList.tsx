@@ -1,3 +1,4 @@
+import { guessCost, isWeakK, weakKNote } from '../../../src-shared/guess-cost.js';
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
@@ -50,6 +51,11 @@ export function ChatList(props: {
               <span className="name">{c.name}</span>
               <span className="meta">{shortTime(lastTime(c))}</span>
               <span className="meta">
+                {isWeakK(c.k) && (
+                  <span className="badge legacy" title={weakKNote(c.k)}>
+                    weak: about {guessCost(c.k).time} a guess
+                  </span>
+                )}
                 <FormatBadge chat={c} />
                 <span className="badge">
                   <LockIcon state={lockText(c)} /> {lockText(c)}

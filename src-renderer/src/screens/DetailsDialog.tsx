@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isWeakK, weakKNote } from '../../../src-shared/guess-cost.js';
 import type { ChatInfo } from '../../../src-shared/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { FingerprintPicture } from '../components/FingerprintPicture.js';
@@ -71,6 +72,12 @@ export function DetailsDialog({
               <>
                 <dt>Cost k</dt>
                 <dd>{info.k}</dd>
+                {isWeakK(info.k) && (
+                  <>
+                    <dt>Protection</dt>
+                    <dd>{weakKNote(info.k)}</dd>
+                  </>
+                )}
               </>
             )}
             <dt>Messages</dt>

@@ -28,6 +28,9 @@ describe('valid calls work end to end and return plain data', () => {
     expect(await ok(a.route, 'setSettings', { autoLockMinutes: 0 })).toEqual({
       autoLockMinutes: 0,
       lockOnSuspend: true,
+      offerClipboardImport: true,
+      logoutAfterMinutes: 30,
+      clipboardClearSeconds: 60,
     });
     const chat = await ok<ChatSummary>(a.route, 'createChat', {
       name: 'Book Club',
