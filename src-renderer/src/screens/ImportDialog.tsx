@@ -9,8 +9,9 @@ import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useFocusIfLost } from '../lib/focus.js';
 import { groupKey, groupOutcomes, summaryText } from '../lib/importGroups.js';
-import { isImage, QrImageError, readQrImage } from '../lib/readQrImage.js';
+import { isImage } from '../lib/readQrImage.js';
 import { useAction } from '../lib/useAction.js';
+import { useQrReader } from '../lib/useQrReader.js';
 
 const SHOWN = 500;
 
@@ -25,11 +26,14 @@ const SHOWN = 500;
  */
 export function ImportDialog({
   initial,
+  images = [],
   start = false,
   onClose,
   onImported,
 }: {
   initial: string;
+  /** Pictures (of QR codes) pasted or dropped on the window, read when the dialog opens. */
+  images?: readonly File[];
   /** Import the text at once (the person asked for it: the clipboard banner). */
   start?: boolean;
   onClose: () => void;
@@ -42,8 +46,10 @@ export function ImportDialog({
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>();
   // Each pointer's group, fixed by the first answer: a row stays in its group as its outcome changes.
   const [keys, setKeys] = useState<string[]>([]);
-  const [reading, setReading] = useState(false);
   const { busy, error, setError, run } = useAction();
+  // A QR code's text replaces the box's, as a paste would; a picture without one changes nothing.
+  const qr = useQrReader(setText, setError);
+  const reading = qr.reading;
   const results = useRef<HTMLDivElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -76,40 +82,32 @@ export function ImportDialog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
   useEffect(() => {
     if (start && text.trim()) importAll();
+    if (images.length > 0) void qr.readImages(images);
   }, []);
 
-  const readFile = async (file: File | undefined) => {
+  // Pictures of QR codes, one or many (a series comes as several); else the first text file.
+  const readFiles = async (files: readonly File[]) => {
+    const pictures = files.filter(isImage);
+    if (pictures.length > 0) return qr.readImages(pictures);
+    const file = files[0];
     if (!file) return;
-    if (isImage(file)) return readImage(file);
     if (file.size > LIMITS.pasteBytes)
       return setError(`That file is larger than ${LIMITS.pasteBytes / 2 ** 20} MiB; split it first.`);
     setError(undefined);
     setText(await file.text());
   };
-  // The QR code's text replaces the box's, as a paste would; a picture without one changes nothing.
-  const readImage = async (file: File) => {
-    setError(undefined);
-    setReading(true);
-    try {
-      setText(await readQrImage(file));
-    } catch (e) {
-      setError(e instanceof QrImageError ? e.message : 'That image could not be read.');
-    } finally {
-      setReading(false);
-    }
-  };
   // A file dropped anywhere on the dialog fills the text; the window behind must not see it too.
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
-    void readFile(e.dataTransfer.files[0]);
+    void readFiles([...e.dataTransfer.files]);
   };
   // A pasted picture (a screenshot of a code) is read; pasted text stays the text box's own.
   const onPaste = (e: ClipboardEvent) => {
     const image = [...e.clipboardData.files].find(isImage);
     if (!image || e.clipboardData.getData('text/plain').trim()) return;
     e.preventDefault();
-    void readImage(image);
+    void qr.readImages([image]);
   };
   const close = () => {
     if (busy) void call('cancelImport');
@@ -143,8 +141,9 @@ export function ImportDialog({
             id="import-file"
             type="file"
             accept=".txt,.json,text/plain,application/json,image/*"
+            multiple
             onChange={(e) => {
-              void readFile(e.target.files?.[0]);
+              void readFiles([...(e.target.files ?? [])]);
               e.target.value = '';
             }}
           />
@@ -152,6 +151,11 @@ export function ImportDialog({
         {reading && (
           <p role="status" className="hint">
             Reading the QR code…
+          </p>
+        )}
+        {qr.series && !reading && (
+          <p role="status" className="hint">
+            {qr.series}
           </p>
         )}
         <SecretField

@@ -6,6 +6,7 @@ import { FocusFallback } from '../components/FocusFallback.js';
 import { useClearToasts, useToast } from '../components/Toasts.js';
 import { call, errorText } from '../lib/api.js';
 import { useFocusIfLost } from '../lib/focus.js';
+import { isImage } from '../lib/readQrImage.js';
 import { useUnread } from '../lib/useUnread.js';
 import { ChatView } from './ChatView.js';
 import { ImportDialog } from './ImportDialog.js';
@@ -32,7 +33,9 @@ export function MainScreen(props: {
   const [chats, setChats] = useState<ChatSummary[]>([]);
   const [selected, setSelected] = useState<number>();
   const [dialog, setDialog] = useState<
-    { kind: 'new' } | { kind: 'import'; text: string; start?: boolean } | { kind: 'settings' }
+    | { kind: 'new' }
+    | { kind: 'import'; text: string; start?: boolean; images?: readonly File[] }
+    | { kind: 'settings' }
   >();
   // The chat just created or unlocked here: its composer takes the focus when it opens.
   const [arrived, setArrived] = useState<number>();
@@ -83,14 +86,19 @@ export function MainScreen(props: {
     });
   }, [refresh, focusList, toast, props.onLoggedOut]);
 
-  // Ctrl/Cmd+V anywhere outside a text field opens the import dialog with the clipboard's text.
+  // Ctrl/Cmd+V anywhere outside a text field opens the import dialog with the clipboard's text, or
+  // with its picture (a screenshot of a QR code) read.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       if (typing(e.target) || dialog) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
+      const images = [...(e.clipboardData?.files ?? [])].filter(isImage);
       if (text.trim()) {
         e.preventDefault();
         setDialog({ kind: 'import', text });
+      } else if (images.length > 0) {
+        e.preventDefault();
+        setDialog({ kind: 'import', text: '', images });
       }
     };
     document.addEventListener('paste', onPaste);
@@ -121,10 +129,13 @@ export function MainScreen(props: {
       <div
         className="layout"
         onDrop={(e) => {
-          const f = e.dataTransfer.files[0];
+          const files = [...e.dataTransfer.files];
+          const images = files.filter(isImage);
+          const f = files[0];
           if (!f) return;
           e.preventDefault();
-          void f.text().then((text) => setDialog({ kind: 'import', text }));
+          if (images.length > 0) setDialog({ kind: 'import', text: '', images });
+          else void f.text().then((text) => setDialog({ kind: 'import', text }));
         }}
         onDragOver={(e) => e.preventDefault()}
       >
@@ -201,6 +212,7 @@ export function MainScreen(props: {
         {dialog?.kind === 'import' && (
           <ImportDialog
             initial={dialog.text}
+            images={dialog.images ?? []}
             start={dialog.start ?? false}
             onClose={() => setDialog(undefined)}
             onImported={(stored) => {
