@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src-main/vault/open-db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/vault/schema.js';
+import { DEFAULT_SETTINGS } from '../../../src-shared/types.js';
 import { freshVaults, importOne, outcome, texts } from './helpers.js';
 
 const vaults = freshVaults();
@@ -221,7 +222,7 @@ describe('schema migrations', () => {
     const upgraded = vaults.open(path);
     expect(upgraded.status()).toEqual({ exists: true, nickname: 'Alice', loggedIn: false });
     await upgraded.login(master);
-    expect(upgraded.settings()).toEqual({ autoLockMinutes: 5, lockOnSuspend: true });
+    expect(upgraded.settings()).toEqual(DEFAULT_SETTINGS);
     // The message counts kept on the chat row since schema 3 are filled from the messages there.
     expect(upgraded.chat(chat.id)).toMatchObject({ count: 1, trashCount: 0 });
     await upgraded.unlockChat(chat.id, 'v1-secret');
