@@ -29,6 +29,22 @@ export function openSealedMany(key: SealedChatKey, pointers: SealedPointer[]): R
   return openSealedManyWith(sha256x4(), key, pointers);
 }
 
+/**
+ * Pointers are opened a chunk at a time: the jobs and buffers of a chunk die
+ * young, where those of a whole 10,000-pointer paste would be copied by the
+ * garbage collector, which then costs more than the hashing.
+ */
+const CHUNK = 256;
+
+function chunked<P>(pointers: readonly P[], open: (part: readonly P[]) => Result<OpenedPointer>[]) {
+  if (pointers.length <= CHUNK) return open(pointers);
+  const results: Result<OpenedPointer>[] = [];
+  for (let s = 0; s < pointers.length; s += CHUNK) {
+    for (const r of open(pointers.slice(s, s + CHUNK))) results.push(r);
+  }
+  return results;
+}
+
 /** openLegacyMany on a given engine (undefined: scalar), so tests can run both. */
 export function openLegacyManyWith(
   engine: Sha256x4 | undefined,
@@ -42,25 +58,48 @@ export function openLegacyManyWith(
   // The seed is `${secret}_${suffix}_${epoch}`: its start is the same for every pointer of the chat.
   const prefix = utf8(`${s}_${suffix}_`);
   const first = prefix.length >= 31 ? drbgFirstBlockState(prefix) : undefined;
-  const plain = outputs(pointers);
-  const jobs: DrbgJob[] = pointers.map((p, i) => ({
-    a: prefix,
-    b: String(p.epoch),
-    data: p.data,
-    out: plain[i] as Uint8Array,
-  }));
-  drbgXorMany(jobs, first, engine);
-  prefix.fill(0);
-  first?.fill(0);
-  const results = pointers.map((p, i) => legacyOpened(p, plain[i] as Uint8Array));
-  wipeOutputs(plain);
-  return results;
+  try {
+    return chunked(pointers, (part) => {
+      const plain = outputs(part);
+      const jobs: DrbgJob[] = part.map((p, i) => ({
+        a: prefix,
+        b: String(p.epoch),
+        data: p.data,
+        out: plain[i] as Uint8Array,
+      }));
+      drbgXorMany(jobs, first, engine);
+      const results = part.map((p, i) => legacyOpened(p, plain[i] as Uint8Array));
+      wipeOutputs(plain);
+      return results;
+    });
+  } finally {
+    prefix.fill(0);
+    first?.fill(0);
+  }
 }
 
 /** openSealedMany on a given engine (undefined: scalar), so tests can run both. */
 export function openSealedManyWith(
   engine: Sha256x4 | undefined,
   key: SealedChatKey,
+  pointers: readonly SealedPointer[],
+): Result<OpenedPointer>[] {
+  const ownState = keyStateOf(key.mac) === undefined;
+  const ks = keyStateOf(key.mac) ?? keyState(key.macKey);
+  const first = drbgFirstBlockState(key.enc);
+  try {
+    return chunked(pointers, (part) => openSealedChunk(engine, key, ks, first, part));
+  } finally {
+    if (ownState) ks.fill(0);
+    first.fill(0);
+  }
+}
+
+function openSealedChunk(
+  engine: Sha256x4 | undefined,
+  key: SealedChatKey,
+  ks: Int32Array,
+  first: Int32Array,
   pointers: readonly SealedPointer[],
 ): Result<OpenedPointer>[] {
   const results: Result<OpenedPointer>[] = new Array(pointers.length);
@@ -76,10 +115,7 @@ export function openSealedManyWith(
     return { ascii: sealedTagHeader(p), a: p.nonce, b: p.data };
   });
   const tags = new Int32Array(8 * mine.length);
-  const ownState = keyStateOf(key.mac) === undefined;
-  const ks = keyStateOf(key.mac) ?? keyState(key.macKey);
   hmacMany(ks, macJobs, tags, engine);
-  if (ownState) ks.fill(0);
   const authentic: number[] = [];
   mine.forEach((i, n) => {
     const p = pointers[i] as SealedPointer;
@@ -92,9 +128,7 @@ export function openSealedManyWith(
     const p = pointers[i] as SealedPointer;
     return { a: key.enc, b: p.nonce, data: p.data, out: plain[n] as Uint8Array };
   });
-  const first = jobs.length > 0 ? drbgFirstBlockState(key.enc) : undefined;
   drbgXorMany(jobs, first, engine);
-  first?.fill(0);
   authentic.forEach((i, n) => {
     results[i] = sealedOpened(pointers[i] as SealedPointer, plain[n] as Uint8Array);
   });
