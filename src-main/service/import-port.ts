@@ -88,16 +88,18 @@ function importPort(ctx: ServiceContext): ImportPort {
     kdf: ctx.kdf,
     direction,
     seenKey: (canonical: string) => seenIndex(s.dk, canonical),
-    seen: (key: Buffer) => {
-      const hit = ctx.store.seen(key);
-      if (!hit) return undefined;
-      const chatId = hit.chat_id as LocalChatId;
-      // Whether it is one's own sent message can only be read while the chat is open.
-      const c = ctx.open.get(chatId);
-      const row = c && ctx.store.message(chatId, hit.id);
-      const dir = c && row ? messageView(c, row).direction : undefined;
-      const chat = refs.get(chatId) ?? ref(ctx.row(chatId));
-      return { chat, ...(dir ? { direction: dir } : {}) };
+    seen: (keys: readonly Buffer[]) => {
+      const hits = ctx.store.seenMany(keys);
+      return keys.map((key) => {
+        const hit = hits.get(key.toString('hex'));
+        if (!hit) return undefined;
+        const chatId = hit.chat_id as LocalChatId;
+        // Whether it is one's own sent message can only be read while the chat is open.
+        const c = ctx.open.get(chatId);
+        const dir = c && (c.search?.held(hit.id) ?? messageView(c, hit)).direction;
+        const chat = refs.get(chatId) ?? ref(ctx.row(chatId));
+        return { chat, ...(dir ? { direction: dir } : {}) };
+      });
     },
     candidates: (format: Format, wire: string) =>
       ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map(ref),

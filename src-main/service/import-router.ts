@@ -32,8 +32,8 @@ export interface ImportPort {
   direction(author: string): Direction;
   /** The blind index a pointer's canonical text is recognised by. */
   seenKey(canonical: string): Buffer;
-  /** The chat already holding this pointer (sent or received), if any. */
-  seen(key: Buffer): { chat: ChatRef; direction?: 'sent' | 'received' } | undefined;
+  /** For each blind index, the chat already holding that pointer (sent or received), if any. */
+  seen(keys: readonly Buffer[]): (Seen | undefined)[];
   /** Local chats with this wire id (legacy ids are not unique: several may share one). */
   candidates(format: Format, wire: string): ChatRef[];
   /** The chat's keys while it is unlocked. */
@@ -48,6 +48,11 @@ export interface ImportPort {
     epoch: number,
     body: Omit<MessageBody, 'dir'>,
   ): Promise<{ chat: ChatSummary; messageId: MessageId }>;
+}
+
+export interface Seen {
+  readonly chat: ChatRef;
+  readonly direction?: 'sent' | 'received';
 }
 
 /** A chat as an outcome names it. */
@@ -190,10 +195,17 @@ export async function importPaste(
       }
       const p = r.value;
       const canonical = pointerToText(p);
-      const seenKey = port.seenKey(canonical);
-      const seen = port.seen(seenKey);
-      prepared.push({ p, canonical, seenKey, seen });
-      if (seen) continue;
+      prepared.push({ at: i, p, canonical, seenKey: port.seenKey(canonical), seen: undefined });
+    }
+    const parsed = prepared.filter((x): x is Prepared => x !== undefined);
+    const hits = port.seen(parsed.map((x) => x.seenKey));
+    for (const [j, x] of parsed.entries()) {
+      const seen = hits[j];
+      if (seen) {
+        x.seen = seen;
+        continue;
+      }
+      const { p, at: i } = x;
       const g = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
       let group = groups.get(g);
       if (!group) {
@@ -322,10 +334,11 @@ export async function importPaste(
 }
 
 interface Prepared {
+  readonly at: number;
   readonly p: Pointer;
   readonly canonical: string;
   readonly seenKey: Buffer;
-  readonly seen: { chat: ChatRef; direction?: 'sent' | 'received' } | undefined;
+  seen: Seen | undefined;
 }
 
 /** Opens pointers of one chat (and cost) together; undefined when the key cannot apply to them. */

@@ -190,8 +190,13 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
 /** The chat's search index, made (and built in the background) on first use. */
 export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
   if (!c.search) {
+    const s = ctx.store;
     const index = new SearchIndex({
-      rowsAfter: (afterId, limit) => ctx.store.rowsAfterId(c.id, afterId, limit),
+      oldest: (trashed, limit) => s.oldest(c.id, trashed, limit),
+      after: (row, limit) => s.after(row, limit),
+      newSince: (afterId, limit) => s.rowsAfterId(c.id, afterId, limit),
+      row: (id) => s.message(c.id, id),
+      maxId: () => s.maxMessageId(),
       view: (row) => messageView(c, row),
     });
     c.search = index;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex, type SearchSource } from '../../src-main/service/search-index.js';
+import type { MessageRow } from '../../src-main/vault/rows.js';
+import type { LocalChatId, MessageId, MessageView } from '../../src-shared/types.js';
+
+/** One chat's rows in memory, read the way the vault's statements read them. */
+function fakeChat(texts: string[]) {
+  let rows: MessageRow[] = texts.map((t, i) => ({
+    id: i + 1,
+    chat_id: 1,
+    epoch: 1000 + i,
+    stored_at: 0,
+    trashed: 0,
+    body: Buffer.from(t),
+  }));
+  const key = (r: MessageRow) => [r.epoch, r.id] as const;
+  const later = (a: MessageRow, b: MessageRow) => {
+    const [ea, ia] = key(a);
+    const [eb, ib] = key(b);
+    return ea > eb || (ea === eb && ia > ib);
+  };
+  const sorted = () => [...rows].sort((a, b) => a.epoch - b.epoch || a.id - b.id);
+  const reads = { views: 0 };
+  const source: SearchSource = {
+    oldest: (trashed, limit) =>
+      sorted()
+        .filter((r) => r.trashed === (trashed ? 1 : 0))
+        .slice(0, limit),
+    after: (row, limit) =>
+      sorted()
+        .filter((r) => r.trashed === row.trashed && later(r, row))
+        .slice(0, limit),
+    newSince: (afterId, limit) => rows.filter((r) => r.id > afterId).slice(0, limit),
+    row: (id) => rows.find((r) => r.id === id),
+    maxId: () => Math.max(0, ...rows.map((r) => r.id)),
+    view: (r): MessageView => {
+      reads.views++;
+      return {
+        id: r.id as MessageId,
+        chatId: 1 as LocalChatId,
+        direction: 'received',
+        author: 'ann',
+        text: r.body.toString(),
+        epoch: r.epoch,
+        storedAt: 0,
+        deleted: r.trashed === 1,
+        pointer: '',
+      };
+    },
+  };
+  const set = (id: number, trashed: 0 | 1) => {
+    rows = rows.map((r) => (r.id === id ? { ...r, trashed } : r));
+  };
+  const add = (text: string, epoch: number) => {
+    const id = Math.max(0, ...rows.map((r) => r.id)) + 1;
+    rows.push({ id, chat_id: 1, epoch, stored_at: 0, trashed: 0, body: Buffer.from(text) });
+    return id;
+  };
+  return { source, set, add, reads };
+}
+
+const texts = (v: MessageView[]) => v.map((m) => m.text);
+
+describe('SearchIndex', () => {
+  it('opens each message once: a second search reads nothing again', () => {
+    const chat = fakeChat(Array.from({ length: 250 }, (_, i) => `word ${i}`));
+    const index = new SearchIndex(chat.source);
+    expect(index.search(['word 24'])).toHaveLength(1 + 10);
+    expect(chat.reads.views).toBe(250);
+    expect(texts(index.search(['word 249']))).toEqual(['word 249']);
+    expect(chat.reads.views).toBe(250);
+  });
+
+  it('a message restored while the build is between its two passes is found', () => {
+    const chat = fakeChat(Array.from({ length: 30 }, (_, i) => `m${i}`));
+    chat.set(3, 1);
+    const index = new SearchIndex(chat.source);
+    // The pass outside the trash is done (29 rows, steps of 10), the trash pass not begun.
+    for (let i = 0; i < 3; i++) index.step(10);
+    chat.set(3, 0);
+    index.trashed(3, false);
+    expect(texts(index.search(['m2']))).toEqual([
+      'm2',
+      'm20',
+      'm21',
+      'm22',
+      'm23',
+      'm24',
+      'm25',
+      'm26',
+      'm27',
+      'm28',
+      'm29',
+    ]);
+    expect(index.search(['m2'])[0]?.deleted).toBe(false);
+  });
+
+  it('finds messages added after the build, in time order, and forgets all once dropped', () => {
+    const chat = fakeChat(['alpha one', 'alpha two']);
+    const index = new SearchIndex(chat.source);
+    expect(texts(index.search(['alpha']))).toEqual(['alpha one', 'alpha two']);
+    chat.add('alpha zero', 1);
+    expect(texts(index.search(['alpha']))).toEqual(['alpha zero', 'alpha one', 'alpha two']);
+    index.drop();
+    expect(index.search(['alpha'])).toEqual([]);
+  });
+});
