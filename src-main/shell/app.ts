@@ -82,6 +82,11 @@ function start(env: ShellEnv, state: ShellState, log: CrashLog): void {
   }
   state.messenger = messenger;
   const copies = clipboardGuard(() => copyClearSeconds(messenger));
+  // Logging out (by hand, idle time, sleep) and quitting take a copied pointer back at once.
+  messenger.onEvent((e) => {
+    if (e.type === 'all-locked' && e.reason !== 'request') void copies.takeBack().catch(() => undefined);
+  });
+  app.on('before-quit', () => void copies.takeBack().catch(() => undefined));
   const route = createRouter({
     messenger,
     writeClipboard: (text) => void copies.copy(text).catch(() => undefined),

@@ -86,4 +86,13 @@ describe('a copied pointer', () => {
     await vi.advanceTimersByTimeAsync(24 * 3600_000);
     expect(electron.clipboard.text).toBe(POINTER);
   });
+
+  it('is taken back at once on logout, if still there', async () => {
+    const s = await started();
+    await s.call('createProfile', { nickname: 'alice', master: 'shell master' });
+    await s.call('copyText', { text: POINTER });
+    await s.call('logout');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(electron.clipboard.text).toBe('');
+  });
 });
