@@ -101,22 +101,36 @@ export function toBase64Url(b: Uint8Array): string {
  * Canonical-only matters: otherwise two spellings of one tag would both verify.
  */
 export function fromBase64Url(s: string): Uint8Array | undefined {
+  const n = base64UrlBytes(s);
+  if (n < 0) return undefined;
+  const out = new Uint8Array(n);
+  return decodeBase64UrlInto(s, out, 0) ? out : undefined;
+}
+
+/** How many bytes s decodes to, or -1 for a length no base64url text has. */
+export const base64UrlBytes = (s: string): number =>
+  s.length % 4 === 1 ? -1 : Math.floor((s.length * 3) / 4);
+
+/** Decodes s into out[at..at + base64UrlBytes(s)) by the rules of fromBase64Url; false if s breaks them. */
+export function decodeBase64UrlInto(s: string, out: Uint8Array, at: number): boolean {
   const len = s.length;
-  if (len % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  if (len % 4 === 1) return false;
   const T = B64U_VALUE;
   const full = len - (len % 4);
-  let o = 0;
-  // Whole quads first, four characters to three bytes; a -1 anywhere makes v negative.
+  let o = at;
+  // Whole quads first, four characters to three bytes; a -1 anywhere makes the OR negative.
   for (let i = 0; i < full; i += 4) {
     const a = s.charCodeAt(i);
     const b = s.charCodeAt(i + 1);
     const c = s.charCodeAt(i + 2);
     const d = s.charCodeAt(i + 3);
-    if ((a | b | c | d) > 127) return undefined;
-    const v =
-      ((T[a] as number) << 18) | ((T[b] as number) << 12) | ((T[c] as number) << 6) | (T[d] as number);
-    if (((T[a] as number) | (T[b] as number) | (T[c] as number) | (T[d] as number)) < 0) return undefined;
+    if ((a | b | c | d) > 127) return false;
+    const va = T[a] as number;
+    const vb = T[b] as number;
+    const vc = T[c] as number;
+    const vd = T[d] as number;
+    if ((va | vb | vc | vd) < 0) return false;
+    const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
     out[o++] = v >> 16;
     out[o++] = (v >> 8) & 255;
     out[o++] = v & 255;
@@ -126,7 +140,7 @@ export function fromBase64Url(s: string): Uint8Array | undefined {
   for (let i = full; i < len; i++) {
     const c = s.charCodeAt(i);
     const v = c < 128 ? (T[c] as number) : -1;
-    if (v < 0) return undefined;
+    if (v < 0) return false;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
@@ -134,8 +148,7 @@ export function fromBase64Url(s: string): Uint8Array | undefined {
       out[o++] = (acc >> bits) & 0xff;
     }
   }
-  if (bits > 0 && (acc & ((1 << bits) - 1)) !== 0) return undefined;
-  return out;
+  return !(bits > 0 && (acc & ((1 << bits) - 1)) !== 0);
 }
 
 /** Overwrites key material we own; JS cannot promise more than this. */
