@@ -11,6 +11,9 @@ import { useFocusFallback } from './FocusFallback.js';
  * removing it) the focus returns to the element that opened it, or when that
  * is gone or disabled, to the nearest FocusFallback.
  */
+const FIRST_CONTROL =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
+
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -26,8 +29,9 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     const d = ref.current;
     if (!d) return;
     if (!d.open) d.showModal();
-    // React's autoFocus runs before the dialog is shown, when nothing inside can take the focus.
-    d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // React's autoFocus runs before the dialog is shown, when nothing inside can take the focus. Without a
+    // mark, the first control: Chromium's own choice would be the body itself once it scrolls (a long dialog).
+    (d.querySelector<HTMLElement>('[data-autofocus]') ?? d.querySelector<HTMLElement>(FIRST_CONTROL))?.focus();
     const cancel = (e: Event) => {
       e.preventDefault();
       onClose.current();
