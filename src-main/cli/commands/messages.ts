@@ -36,7 +36,15 @@ export async function history(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...vaultOptions, trash: { type: 'boolean' } });
   await withLogin(values, async (m) => {
     const chat = await unlockedChat(m, values, positionals[0]);
-    const page = m.history(chat.id, { trash: values.trash === true });
+    const trash = values.trash === true;
+    // History comes in pages of at most 500: walk back to the oldest to print it all.
+    let page = m.history(chat.id, { trash });
+    const messages = page.messages;
+    while (page.hasOlder && page.messages[0]) {
+      page = m.history(chat.id, { trash, before: page.messages[0].id });
+      messages.unshift(...page.messages);
+    }
+    page = { ...page, messages };
     if (values.json) printJson(page.messages.map(messageJson));
     else if (page.messages.length === 0) print(values.trash ? 'The trash is empty.' : 'No messages yet.');
     else print(messageLines(page.messages));
