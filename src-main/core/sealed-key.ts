@@ -1,5 +1,5 @@
 import { utf8 } from './bytes.js';
-import { type HmacFn, keyedHmacSha256 } from './hmac-sha256.js';
+import { type HmacFn, keyedHmacSha256, keyStateOf } from './hmac-sha256.js';
 import type { ChatId } from './pointer-types.js';
 import { fail, ok, type Result } from './result.js';
 import { scryptLog2 } from './scrypt.js';
@@ -44,4 +44,14 @@ export function deriveSealedKey(secret: string, chat: ChatId, k: number): Result
   K.fill(0);
   p.value.fill(0);
   return ok(key);
+}
+
+/**
+ * Wipes a chat key when its chat locks: K_enc, K_mac, and the HMAC key state
+ * derived from K_mac (equivalent to it), which wiping the two arrays leaves.
+ */
+export function wipeSealedKey(key: SealedChatKey): void {
+  key.enc.fill(0);
+  key.macKey.fill(0);
+  keyStateOf(key.mac)?.fill(0);
 }

@@ -2,7 +2,9 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { drbgFirstBlockState, drbgKeystream, drbgXor } from '../../src-main/core/drbg.js';
-import { hmacSha256, keyedHmacSha256 } from '../../src-main/core/hmac-sha256.js';
+import { hmacSha256, keyedHmacSha256, keyStateOf } from '../../src-main/core/hmac-sha256.js';
+import type { ChatId } from '../../src-main/core/pointer-types.js';
+import { sealedKeyFromBytes, wipeSealedKey } from '../../src-main/core/sealed-key.js';
 
 /** HMAC_DRBG as the original program runs it, written plainly on @noble/hashes: the reference. */
 function referenceKeystream(seed: Uint8Array, length: number): Uint8Array {
@@ -104,5 +106,17 @@ describe('HMAC_DRBG keystream against the reference on @noble/hashes', () => {
         expect(again).toEqual(expected);
       }
     }
+  });
+});
+
+describe('wiping a sealed chat key', () => {
+  it('zeroes K_enc, K_mac and the HMAC key state kept for K_mac', () => {
+    const key = sealedKeyFromBytes('H3924_KChejnAg4xKOwvQw' as ChatId, 12, random(64));
+    const state = keyStateOf(key.mac);
+    expect(state?.some((w) => w !== 0)).toBe(true);
+    wipeSealedKey(key);
+    expect(key.enc.every((b) => b === 0)).toBe(true);
+    expect(key.macKey.every((b) => b === 0)).toBe(true);
+    expect(state?.every((w) => w === 0)).toBe(true);
   });
 });

@@ -116,8 +116,8 @@ describe.each(engines)('openSealedMany (%s) answers as openSealed one by one', (
     for (let i = 0; i < 120; i++) {
       const text = `${texts[i % texts.length]} ${i}`;
       const epoch = [0, 12, 1_754_660_317 + i][i % 3] as number;
-      const title = i % 4 === 0 ? `title ${i}` : undefined;
-      const p = must(sealSealed(key, { author: `a${i}`, text, epoch, nonce: random(16), title }));
+      const title = i % 4 === 0 ? { title: `title ${i}` } : {};
+      const p = must(sealSealed(key, { author: `a${i}`, text, epoch, nonce: random(16), ...title }));
       switch (i % 10) {
         case 1:
           ps.push({ ...p, tag: flip(p.tag, i) });
