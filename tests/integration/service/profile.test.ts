@@ -188,12 +188,12 @@ describe('profile', () => {
     m.logout();
     await expectServiceError(() => m.settings(), 'not-logged-in');
     await m.login(master);
-    expect(m.settings()).toEqual({ autoLockMinutes: 12, lockOnSuspend: false });
+    expect(m.settings()).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 12, lockOnSuspend: false });
 
     await m.close();
     const again = vaults.open(path);
     await again.login(master);
-    expect(again.settings()).toEqual({ autoLockMinutes: 12, lockOnSuspend: false });
+    expect(again.settings()).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 12, lockOnSuspend: false });
   });
 
   it('reopening the vault (close, then open the same path) keeps everything', async () => {
