@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type ChatId,
   deriveSealedKey,
@@ -168,5 +168,35 @@ describe('the exported bulk functions', () => {
       must(sealSealed(key, { author: 'a', text: 't'.repeat(i * 40 + 1), epoch: i, nonce: random(16) })),
     );
     expect(openSealedMany(key, sp)).toEqual(sp.map((p) => openSealed(key, p)));
+  });
+});
+
+/** A WebAssembly.Module that refuses the module, as a runtime without SIMD does. */
+class RefusingModule {
+  constructor() {
+    throw new WebAssembly.CompileError('SIMD unsupported');
+  }
+}
+
+describe('without WebAssembly SIMD', () => {
+  it('the bulk functions fall back to the scalar code and answer the same', async () => {
+    vi.resetModules();
+    // A runtime whose WebAssembly refuses the SIMD module, as one without SIMD does.
+    vi.stubGlobal('WebAssembly', { Module: RefusingModule, Instance: WebAssembly.Instance });
+    try {
+      const fresh = await import('../../src-main/core/index.js');
+      const engine = await import('../../src-main/core/sha256x4.js');
+      expect(engine.sha256x4()).toBeUndefined();
+      const ps = legacyPaste('pw', 'chat_3', '3');
+      expect(fresh.openLegacyMany('pw', 'chat_3', ps)).toEqual(ps.map((p) => openLegacy('pw', 'chat_3', p)));
+      const key = must(fresh.deriveSealedKey('pw', 'H3924_KChejnAg4xKOwvQw' as ChatId, 12));
+      const sp = [1, 50, 100].map((n) =>
+        must(fresh.sealSealed(key, { author: 'a', text: 't'.repeat(n), epoch: n, nonce: random(16) })),
+      );
+      expect(fresh.openSealedMany(key, sp)).toEqual(sp.map((p) => fresh.openSealed(key, p)));
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
