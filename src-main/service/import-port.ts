@@ -96,7 +96,7 @@ function importPort(ctx: ServiceContext): ImportPort {
         const chatId = hit.chat_id as LocalChatId;
         // Whether it is one's own sent message can only be read while the chat is open.
         const c = ctx.open.get(chatId);
-        const dir = c && (c.search?.held(hit.id) ?? messageView(c, hit)).direction;
+        const dir = c && messageView(c, hit).direction;
         const chat = refs.get(chatId) ?? ref(ctx.row(chatId));
         return { chat, ...(dir ? { direction: dir } : {}) };
       });

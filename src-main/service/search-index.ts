@@ -5,14 +5,22 @@ import type { MessageRow } from '../vault/rows.js';
 const STEP = 100;
 /** Rows read per step when a search is waiting for the index. */
 const RUSH = 2000;
+/** Ends one message's text in a block; never in a lower-cased author or text that a search matches across. */
+const SEP = '\u0000';
 
-interface Entry {
-  readonly id: number;
-  readonly epoch: number;
-  trashed: boolean;
-  /** Author and text, lower-cased: what a query's words are looked for in. */
+/**
+ * A run of messages as read together: their lower-cased "author\ntext" joined
+ * in one string, with typed arrays beside it. Few objects however big the
+ * chat, so holding 100,000 messages costs the garbage collector almost nothing.
+ */
+interface Block {
   readonly hay: string;
-  readonly view: MessageView;
+  /** Where each message's text starts in `hay` (one more entry: the end). */
+  readonly starts: Int32Array;
+  readonly ids: Float64Array;
+  readonly epochs: Float64Array;
+  /** 0 outside the trash, 1 in it, 2 deleted. */
+  readonly state: Uint8Array;
 }
 
 /** What the index reads, all of one chat. */
@@ -30,20 +38,18 @@ export interface SearchSource {
   view(row: MessageRow): MessageView;
 }
 
-const byTime = (a: Entry, b: Entry) => a.epoch - b.epoch || a.id - b.id;
-
 /**
  * A chat's messages, opened once, in memory while the chat is unlocked: a
- * search looks here instead of decrypting the chat again. Built in small
- * steps after unlock along the chat's own index (finished at once if a search
- * comes first), then caught up with newer rows by id; told of trash, restore
- * and deletion by the service; dropped when the chat locks. Nothing of it is
- * written anywhere.
+ * search looks here instead of decrypting the whole chat again, and opens only
+ * the messages it found. Built in small steps after unlock along the chat's
+ * own index (finished at once if a search comes first), then caught up with
+ * newer rows by id; told of trash, restore and deletion by the service;
+ * dropped when the chat locks. Nothing of it is written anywhere.
  */
 export class SearchIndex {
-  #entries: Entry[] = [];
-  readonly #byId = new Map<number, Entry>();
-  #sorted = true;
+  #blocks: Block[] = [];
+  /** Message id to its block and slot (block * 65536 + slot). */
+  readonly #where = new Map<number, number>();
   /** 0: reading messages outside the trash, 1: in the trash, 2: built (then only newer rows). */
   #phase = 0;
   #cursor: MessageRow | undefined;
@@ -90,23 +96,33 @@ export class SearchIndex {
     this.#add(rows);
   }
 
-  #add(rows: readonly MessageRow[]): void {
-    for (const row of rows) {
-      // Read twice (a build pass and a catch-up): the entry held is current.
-      if (this.#byId.has(row.id)) continue;
-      const view = this.#source.view(row);
-      const e: Entry = {
-        id: row.id,
-        epoch: row.epoch,
-        trashed: row.trashed === 1,
-        hay: `${view.author}\n${view.text}`.toLocaleLowerCase(),
-        view,
-      };
-      const last = this.#entries.at(-1);
-      if (last && byTime(last, e) > 0) this.#sorted = false;
-      this.#entries.push(e);
-      this.#byId.set(e.id, e);
+  #add(all: readonly MessageRow[]): void {
+    // Read twice (a build pass and a catch-up): the slot held is current.
+    const rows = all.filter((r) => !this.#where.has(r.id));
+    if (rows.length === 0) return;
+    const n = rows.length;
+    const b: Omit<Block, 'hay'> = {
+      starts: new Int32Array(n + 1),
+      ids: new Float64Array(n),
+      epochs: new Float64Array(n),
+      state: new Uint8Array(n),
+    };
+    const parts: string[] = [];
+    let at = 0;
+    const blockNo = this.#blocks.length;
+    for (const [i, row] of rows.entries()) {
+      const v = this.#source.view(row);
+      const text = `${v.author}\n${v.text}`.toLocaleLowerCase().replaceAll(SEP, ' ');
+      b.starts[i] = at;
+      b.ids[i] = row.id;
+      b.epochs[i] = row.epoch;
+      b.state[i] = row.trashed === 1 ? 1 : 0;
+      parts.push(text);
+      at += text.length + 1;
+      this.#where.set(row.id, blockNo * 65536 + i);
     }
+    b.starts[n] = at;
+    this.#blocks.push({ ...b, hay: parts.join(SEP) + SEP });
   }
 
   /** Builds in the background, a step per turn of the event loop, until done or dropped. */
@@ -117,30 +133,47 @@ export class SearchIndex {
     setImmediate(next);
   }
 
-  /** Messages outside the trash whose author or text holds every word (lower-cased), oldest first. */
+  /**
+   * Messages outside the trash whose author or text holds every word
+   * (lower-cased), oldest first; only these are opened from the vault.
+   */
   search(words: readonly string[]): MessageView[] {
     while (this.step(RUSH));
-    if (!this.#sorted) {
-      this.#entries.sort(byTime);
-      this.#sorted = true;
+    const [first, ...rest] = words;
+    if (first === undefined || words.some((w) => w.includes(SEP))) return [];
+    const found: { id: number; epoch: number }[] = [];
+    for (const b of this.#blocks) {
+      let slot = 0;
+      for (let at = b.hay.indexOf(first); at >= 0; at = b.hay.indexOf(first, at + 1)) {
+        // The message holding this match: starts are ascending, and matches come in order.
+        while ((b.starts[slot + 1] as number) <= at) slot++;
+        const end = (b.starts[slot + 1] as number) - 1;
+        if (b.state[slot] === 0) {
+          const text = b.hay.slice(b.starts[slot], end);
+          if (rest.every((w) => text.includes(w)))
+            found.push({ id: b.ids[slot] as number, epoch: b.epochs[slot] as number });
+        }
+        at = end;
+      }
     }
-    const found: MessageView[] = [];
-    for (const e of this.#entries) {
-      if (e.trashed) continue;
-      if (words.every((w) => e.hay.includes(w)))
-        found.push(e.view.deleted ? { ...e.view, deleted: false } : e.view);
+    found.sort((x, y) => x.epoch - y.epoch || x.id - y.id);
+    const out: MessageView[] = [];
+    for (const f of found) {
+      const row = this.#source.row(f.id);
+      if (row && row.trashed === 0) out.push(this.#source.view(row));
     }
-    return found;
+    return out;
   }
 
-  /** The message as read, if the index holds it already. */
-  held(id: number): MessageView | undefined {
-    return this.#byId.get(id)?.view;
+  #slot(id: number): { b: Block; i: number } | undefined {
+    const w = this.#where.get(id);
+    if (w === undefined) return undefined;
+    return { b: this.#blocks[Math.floor(w / 65536)] as Block, i: w % 65536 };
   }
 
   trashed(id: number, trashed: boolean): void {
-    const e = this.#byId.get(id);
-    if (e) e.trashed = trashed;
+    const s = this.#slot(id);
+    if (s) s.b.state[s.i] = trashed ? 1 : 0;
     else if (this.#phase < 2) this.#recheck.add(id);
   }
 
@@ -148,22 +181,26 @@ export class SearchIndex {
   deleted(ids: readonly number[]): void {
     for (const id of ids) {
       this.#recheck.delete(id);
-      if (!this.#byId.delete(id)) continue;
+      const s = this.#slot(id);
+      if (!s) continue;
+      s.b.state[s.i] = 2;
+      this.#where.delete(id);
       this.#readTo = Math.min(this.#readTo, id - 1);
     }
-    const gone = new Set(ids);
-    this.#entries = this.#entries.filter((e) => !gone.has(e.id));
   }
 
   /** The trash emptied: its messages are gone. */
   emptiedTrash(): void {
-    this.deleted(this.#entries.filter((e) => e.trashed).map((e) => e.id));
+    const gone: number[] = [];
+    for (const b of this.#blocks)
+      for (let i = 0; i < b.state.length; i++) if (b.state[i] === 1) gone.push(b.ids[i] as number);
+    this.deleted(gone);
   }
 
   /** Every message deleted. */
   cleared(): void {
-    this.#entries = [];
-    this.#byId.clear();
+    this.#blocks = [];
+    this.#where.clear();
     this.#recheck.clear();
     this.#phase = 2;
     this.#readTo = 0;
@@ -172,8 +209,8 @@ export class SearchIndex {
   /** On lock or logout: the opened texts are let go (JavaScript strings cannot be overwritten). */
   drop(): void {
     this.#dropped = true;
-    this.#entries = [];
-    this.#byId.clear();
+    this.#blocks = [];
+    this.#where.clear();
     this.#recheck.clear();
   }
 }
