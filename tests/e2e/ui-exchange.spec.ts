@@ -366,8 +366,9 @@ async function longPaste(): Promise<{ paste: string; n: number }> {
   expect(bulk).toHaveLength(LONG);
   return { paste: bulk.join('\n'), n: LONG };
 }
-// Large enough that a Playwright click on Cancel (slow here: see below) lands before the end.
-const LONG = 5000;
+// Large enough that a Playwright click on Cancel (slow here: see below) lands before the end: the
+// service imports in batches of 2,000 and cancels between them.
+const LONG = 20_000;
 
 /** Opens the import dialog holding a large paste the way a person does: Ctrl+V in the main window. */
 async function pasteIntoImport(page: Page, paste: string) {
@@ -379,7 +380,7 @@ async function pasteIntoImport(page: Page, paste: string) {
 }
 
 test('a long paste: progress bar, Cancel import, what was stored stays stored, a re-import finishes', async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   const { paste, n } = await longPaste();
   const d = await pasteIntoImport(b.page, paste);
   const summary = d.getByRole('region', { name: 'Import results' }).getByRole('status');
@@ -391,26 +392,29 @@ test('a long paste: progress bar, Cancel import, what was stored stays stored, a
     return { duplicate: of('duplicate'), stored: of('stored'), refused: of('cancelled') };
   };
 
-  // 1. Cancel as soon as the first progress shows. (The service runs in this test process and yields
-  //    only every 64 pointers, so a Playwright click lands some thousand pointers later: see step 2.)
+  // 1. Cancel as soon as the first progress shows. (The service runs in this test process, reports after
+  //    each batch of 2,000 and cancels between batches, so the click lands a batch or two later: see step 2.)
   await cancelOnFirstProgress(b.page);
   await d.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(summary).toHaveText(
     new RegExp(`^${n.toLocaleString()} pointers: [\\d,]+ stored, [\\d,]+ cancelled$`),
+    { timeout: 60_000 },
   );
   expect(await b.page.evaluate(() => window.__cancelPressedAt)).toMatch(
     new RegExp(`^[\\d,]+ of ${n.toLocaleString()} pointers$`),
   );
   const first = await numbers();
   expect(first.stored).toBeGreaterThan(0);
-  expect(first.stored).toBeLessThan(500);
+  expect(first.stored).toBeLessThan(n);
   expect(first.stored + first.refused).toBe(n);
   await expect(d.getByRole('progressbar')).toHaveCount(0);
   await expect(d.getByRole('button', { name: 'Cancel import' })).toHaveCount(0);
   const rows = resultRows(d);
   await expect(rows.first()).toContainText('Stored in chat "Book club".');
-  await expect(rows.nth(first.stored)).toContainText('Cancelled');
-  await expect(rows.nth(first.stored)).toContainText('Not imported: the import was cancelled.');
+  // The cancelled ones: a group of their own, after the chat's (whose rows fill the first 500 shown).
+  await expect(resultGroup(d, 'Not imported').getByRole('heading')).toContainText(
+    `${first.refused.toLocaleString()} cancelled`,
+  );
   await expect(d.getByText(`…and ${(n - 500).toLocaleString()} more.`)).toBeVisible();
   expect(count()).toBe(1 + first.stored); // what was stored stays stored
 
@@ -420,9 +424,14 @@ test('a long paste: progress bar, Cancel import, what was stored stays stored, a
   await expect(d.getByText(new RegExp(`^[\\d,]+ of ${n.toLocaleString()} pointers$`))).toBeVisible();
   const stale = await d.getByRole('region', { name: 'Import results' }).count(); // no waiting: the import runs
   await shot(b.page, '13-import-progress');
-  await d.getByRole('button', { name: 'Cancel import' }).click();
+  // A person's late Cancel: the import may end first, taking the button with it (said below).
+  await d
+    .getByRole('button', { name: 'Cancel import' })
+    .click({ timeout: 3_000 })
+    .catch(() => {});
   await expect(summary).toHaveText(
     new RegExp(`^${n.toLocaleString()} pointers: ${first.stored.toLocaleString()} duplicate, [\\d,]+ stored`),
+    { timeout: 60_000 },
   );
   expect.soft(stale, 'a new import clears the results of the previous one while it runs').toBe(0);
   const second = await numbers();
