@@ -140,7 +140,9 @@ export function drbgXorMany(
         putBytes(m, 33 + j.a.length, j.b);
         writeLane(v, seedAt, L, m, 33 + j.a.length + j.b.length, nSeed, 64);
       }
-      engine.drbg(first === undefined ? 0 : LAYOUT.FIRST, seedAt, nSeed, nOut, outAt);
+      // The cached first block stands for a[0..31), so only seeds that long may use it (as in drbgXor).
+      const useFirst = first !== undefined && lane.every((i) => (jobs[i] as DrbgJob).a.length >= 31);
+      engine.drbg(useFirst ? LAYOUT.FIRST : 0, seedAt, nSeed, nOut, outAt);
       for (let L = 0; L < lane.length; L++) {
         const j = jobs[lane[L] as number] as DrbgJob;
         const { data, out } = j;

@@ -3,9 +3,14 @@ import { utf8 } from './bytes.js';
 import { drbgFirstBlockState } from './drbg.js';
 import { keyState, keyStateOf } from './hmac-sha256.js';
 import { legacyOpened, openLegacy } from './legacy.js';
-import type { LegacyPointer, OpenedPointer, SealedPointer } from './pointer-types.js';
+import {
+  type LegacyPointer,
+  type OpenedPointer,
+  SEALED_CHAT_RE,
+  type SealedPointer,
+} from './pointer-types.js';
 import type { Result } from './result.js';
-import { sealedOpened, sealedTagHeader, wrongSealed } from './sealed.js';
+import { openSealed, sealedOpened, sealedTagHeader, wrongSealed } from './sealed.js';
 import type { SealedChatKey } from './sealed-key.js';
 import { type Sha256x4, sha256x4 } from './sha256x4.js';
 
@@ -84,6 +89,8 @@ export function openSealedManyWith(
   key: SealedChatKey,
   pointers: readonly SealedPointer[],
 ): Result<OpenedPointer>[] {
+  // The bulk MAC writes the header as ASCII; a chat id outside the spec's alphabet goes one by one.
+  if (!SEALED_CHAT_RE.test(key.chat)) return pointers.map((p) => openSealed(key, p));
   const ownState = keyStateOf(key.mac) === undefined;
   const ks = keyStateOf(key.mac) ?? keyState(key.macKey);
   const first = drbgFirstBlockState(key.enc);

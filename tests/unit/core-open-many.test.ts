@@ -18,6 +18,7 @@ import {
   xorInto,
 } from '../../src-main/core/index.js';
 import { openLegacyManyWith, openSealedManyWith } from '../../src-main/core/open-many.js';
+import { sealedKeyFromBytes } from '../../src-main/core/sealed-key.js';
 import { sha256x4 } from '../../src-main/core/sha256x4.js';
 import { embeddedWasmSource } from '../../src-main/core/wasm/embed.js';
 
@@ -156,6 +157,16 @@ describe.each(engines)('openSealedMany (%s) answers as openSealed one by one', (
 
   it('opens an empty list to an empty list', () => {
     expect(openSealedManyWith(engine, key, [])).toEqual([]);
+  });
+
+  it('answers alike for a key whose chat id is outside the spec (not ASCII), as stored data might hold', () => {
+    const odd = sealedKeyFromBytes('chät-ïd-ôutside-the-spec' as ChatId, 12, random(64));
+    const ps = [1, 40, 90].map((n) =>
+      must(sealSealed(odd, { author: 'a', text: 'é'.repeat(n), epoch: n, nonce: random(16) })),
+    );
+    const expected = ps.map((p) => openSealed(odd, p));
+    expect(expected.every((r) => r.ok)).toBe(true);
+    expect(openSealedManyWith(engine, odd, ps)).toEqual(expected);
   });
 });
 
