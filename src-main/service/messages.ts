@@ -14,6 +14,29 @@ import { seenIndex } from './vault-keys.js';
 // The messages of an open chat: send, read, search, trash. Every body is
 // sealed under the chat's data key, so each needs the chat open.
 
+/**
+ * A body's associated data: its chat, its pointer's blind index (unique, so a
+ * body copied to another row does not open), its epoch, when it was stored and
+ * whether it is in the trash. Whoever can write the file but holds no key
+ * cannot move, re-date or resurrect a message: changing any of these columns
+ * leaves it unreadable instead.
+ */
+const bodyAad = (chatId: number, seen: Buffer, epoch: number, storedAt: number, trashed: boolean): string =>
+  `message|${chatId}|${seen.toString('hex')}|${epoch}|${storedAt}|${trashed ? 1 : 0}`;
+
+/** A body sealed before it was bound to its row (an older vault) opens with its chat alone. */
+const unboundAad = (chatId: number): string => `message|${chatId}`;
+
+function openBody(c: OpenChat, row: MessageRow): MessageBody | undefined {
+  return (
+    openJson<MessageBody>(
+      c.cdk,
+      row.body,
+      bodyAad(c.id, row.seen, row.epoch, row.stored_at, row.trashed === 1),
+    ) ?? openJson<MessageBody>(c.cdk, row.body, unboundAad(c.id))
+  );
+}
+
 /** Stores one message (the caller holds the transaction) and moves the chat's last activity. */
 export function insertMessage(
   ctx: ServiceContext,
@@ -23,12 +46,14 @@ export function insertMessage(
   body: MessageBody,
 ): MessageId {
   const s = ctx.requireSession();
+  const seen = seenIndex(s.dk, body.pointer);
+  const at = now();
   const id = ctx.store.insertMessage(
     chatId,
-    seenIndex(s.dk, body.pointer),
+    seen,
     epoch,
-    now(),
-    sealJson(cdk, body, `message|${chatId}`),
+    at,
+    sealJson(cdk, body, bodyAad(chatId, seen, epoch, at, false)),
   ) as MessageId;
   ctx.store.touchChat(chatId, Math.max(epoch, now()));
   return id;
@@ -53,7 +78,7 @@ export function insertMessages(
       it.seen,
       it.epoch,
       at,
-      sealJson(it.chat.cdk, it.body, `message|${id}`),
+      sealJson(it.chat.cdk, it.body, bodyAad(id, it.seen, it.epoch, at, false)),
     ) as MessageId;
   });
   for (const [id, when] of newest) ctx.store.touchChat(id, when);
@@ -61,7 +86,7 @@ export function insertMessages(
 }
 
 export function messageView(c: OpenChat, row: MessageRow): MessageView {
-  const b = openJson<MessageBody>(c.cdk, row.body, `message|${c.id}`);
+  const b = openBody(c, row);
   if (!b)
     throw new ServiceError(
       'unknown-message',
@@ -214,17 +239,25 @@ export function search(ctx: ServiceContext, id: LocalChatId, query: string): Mes
 }
 
 /** What can be done to one message of an open chat: each returns false when there is no such message. */
+/** In or out of the trash: the flag is bound into the body, so the body is sealed anew with it. */
+function setTrashed(ctx: ServiceContext, c: OpenChat, m: MessageId, trashed: boolean): boolean {
+  const row = ctx.store.message(c.id, m);
+  if (!row) return false;
+  const body = openBody(c, row);
+  if (!body)
+    throw new ServiceError(
+      'unknown-message',
+      'A message of this chat cannot be read; the vault may be damaged.',
+    );
+  const box = sealJson(c.cdk, body, bodyAad(c.id, row.seen, row.epoch, row.stored_at, trashed));
+  const done = ctx.store.setTrashed(c.id, m, trashed, box);
+  if (done) c.search?.trashed(m, trashed);
+  return done;
+}
+
 const messageOps = {
-  trash: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
-    const done = ctx.store.setTrashed(c.id, m, true);
-    if (done) c.search?.trashed(m, true);
-    return done;
-  },
-  restore: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
-    const done = ctx.store.setTrashed(c.id, m, false);
-    if (done) c.search?.trashed(m, false);
-    return done;
-  },
+  trash: (ctx: ServiceContext, c: OpenChat, m: MessageId) => setTrashed(ctx, c, m, true),
+  restore: (ctx: ServiceContext, c: OpenChat, m: MessageId) => setTrashed(ctx, c, m, false),
   /** Deletes one message forever (it was in the trash or not). */
   purge: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
     const done = ctx.store.deleteMessage(c.id, m);

@@ -27,6 +27,8 @@ export interface ChatRow {
 export interface MessageRow {
   readonly id: number;
   readonly chat_id: number;
+  /** The blind index of the pointer (unique): what the body is bound to. */
+  readonly seen: Buffer;
   readonly epoch: number;
   readonly stored_at: number;
   readonly trashed: number;

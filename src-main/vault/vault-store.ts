@@ -20,7 +20,7 @@ export class VaultStore {
     // Counts are columns kept by triggers (schema 2 -> 3); the newest epoch is one index probe.
     const chatCols = `c.*, c.message_count AS count,
       (SELECT MAX(m.epoch) FROM messages m WHERE m.chat_id = c.id AND m.trashed = 0) AS last_message_at`;
-    const cols = 'id, chat_id, epoch, stored_at, trashed, body';
+    const cols = 'id, chat_id, seen, epoch, stored_at, trashed, body';
     const where = 'chat_id = ? AND trashed = ?';
     this.#s = {
       profile: db.prepare<[], ProfileRow>('SELECT * FROM profile WHERE id = 1'),
@@ -46,14 +46,14 @@ export class VaultStore {
       seen: db.prepare<[Buffer], { id: number; chat_id: number }>(
         'SELECT id, chat_id FROM messages WHERE seen = ?',
       ),
-      seenMany: db.prepare<Buffer[], MessageRow & { seen: Buffer }>(
-        `SELECT seen, ${cols} FROM messages WHERE seen IN (${Array(SEEN_CHUNK).fill('?').join(',')})`,
+      seenMany: db.prepare<Buffer[], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE seen IN (${Array(SEEN_CHUNK).fill('?').join(',')})`,
       ),
       insertMessage: db.prepare(
         'INSERT INTO messages (chat_id, seen, epoch, stored_at, body) VALUES (?, ?, ?, ?, ?)',
       ),
       messages: db.prepare<[number, number], MessageRow>(
-        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch, id',
+        `SELECT ${cols} FROM messages WHERE chat_id = ? AND trashed = ? ORDER BY epoch, id`,
       ),
       messagesNewestFirst: db.prepare<[number, number, number, number], MessageRow>(
         `SELECT ${cols} FROM messages WHERE ${where} ORDER BY epoch DESC, id DESC LIMIT ? OFFSET ?`,
@@ -76,9 +76,9 @@ export class VaultStore {
         `SELECT COUNT(*) AS n FROM messages WHERE ${where} AND (epoch, id) < (?, ?)`,
       ),
       message: db.prepare<[number, number], MessageRow>(
-        'SELECT id, chat_id, epoch, stored_at, trashed, body FROM messages WHERE id = ? AND chat_id = ?',
+        `SELECT ${cols} FROM messages WHERE id = ? AND chat_id = ?`,
       ),
-      setTrashed: db.prepare('UPDATE messages SET trashed = ? WHERE id = ? AND chat_id = ?'),
+      setTrashed: db.prepare('UPDATE messages SET trashed = ?, body = ? WHERE id = ? AND chat_id = ?'),
       deleteMessage: db.prepare('DELETE FROM messages WHERE id = ? AND chat_id = ?'),
       emptyTrash: db.prepare('DELETE FROM messages WHERE chat_id = ? AND trashed = 1'),
       clearChat: db.prepare('DELETE FROM messages WHERE chat_id = ?'),
@@ -166,8 +166,9 @@ export class VaultStore {
   countBefore = (m: MessageRow): number =>
     (this.#s.countBefore.get(m.chat_id, m.trashed, m.epoch, m.id) as { n: number }).n;
   message = (chatId: number, id: number): MessageRow | undefined => this.#s.message.get(id, chatId);
-  setTrashed(chatId: number, id: number, trashed: boolean): boolean {
-    return this.#s.setTrashed.run(trashed ? 1 : 0, id, chatId).changes > 0;
+  /** Moves a message in or out of the trash with its body sealed anew for its new place. */
+  setTrashed(chatId: number, id: number, trashed: boolean, body: Buffer): boolean {
+    return this.#s.setTrashed.run(trashed ? 1 : 0, body, id, chatId).changes > 0;
   }
   deleteMessage(chatId: number, id: number): boolean {
     return this.#s.deleteMessage.run(id, chatId).changes > 0;
