@@ -16,17 +16,19 @@ function tagOf(key: SealedChatKey, epoch: number, nonce: Uint8Array, data: Uint8
   return key.mac(header, nonce, data).slice(0, 16);
 }
 
+/** 1 to max characters (code points): a UTF-16 length within max needs no counting. */
+const lengthWithin = (s: string, min: number, max: number) =>
+  s.length >= min && (s.length <= max || charCount(s) <= max);
+
 /** Checks what a sender may put in a message; the same rules the reader applies. */
 export function checkMessage(m: Message): Result<Message> {
-  const a = charCount(m.author);
-  if (a < 1 || a > LIMITS.authorChars) {
+  if (!lengthWithin(m.author, 1, LIMITS.authorChars)) {
     return fail('bad-field', `The author name must be 1 to ${LIMITS.authorChars} characters.`);
   }
-  const t = charCount(m.text);
-  if (t < 1 || t > LIMITS.textChars) {
+  if (!lengthWithin(m.text, 1, LIMITS.textChars)) {
     return fail('bad-field', `A message must be 1 to ${LIMITS.textChars} characters.`);
   }
-  if (m.title !== undefined && charCount(m.title) > LIMITS.titleChars) {
+  if (m.title !== undefined && !lengthWithin(m.title, 0, LIMITS.titleChars)) {
     return fail('bad-field', `A chat title must be at most ${LIMITS.titleChars} characters.`);
   }
   return ok(m);
@@ -85,7 +87,11 @@ export function sealedOpened(p: SealedPointer, plaintext: Uint8Array): Result<Op
   if (t !== undefined && t !== null && typeof t !== 'string') return notAMessage();
   const message: Message = typeof t === 'string' ? { author: a, text: m, title: t } : { author: a, text: m };
   if (!checkMessage(message).ok) return notAMessage();
-  return ok({ format: 'sealed-v2', chat: p.chat, epoch: p.epoch, ...message });
+  return ok(
+    typeof t === 'string'
+      ? { format: 'sealed-v2', chat: p.chat, epoch: p.epoch, author: a, text: m, title: t }
+      : { format: 'sealed-v2', chat: p.chat, epoch: p.epoch, author: a, text: m },
+  );
 }
 
 const notAMessage = () =>
