@@ -29,6 +29,9 @@ export interface Session {
 
 export const now = (): number => Math.floor(Date.now() / 1000);
 
+/** Chat records opened this session, by row id: gone with the session (logout drops it). */
+const metaCache = new WeakMap<Session, Map<number, { blob: Buffer; meta: ChatMeta }>>();
+
 /**
  * What every room of the service shares: the vault, the scrypt worker, the
  * session and its open chats, and the event listeners. The rooms
@@ -110,8 +113,18 @@ export class ServiceContext {
 
   /** The chat's name, format and wire id: sealed under the profile key, readable after login. */
   meta(row: ChatRow): ChatMeta {
-    const m = openJson<ChatMeta>(this.requireSession().dk, row.meta, `chat-meta|${row.id}`);
+    const session = this.requireSession();
+    // Opened once per session and record: listing 1,000 chats need not decrypt 1,000 blobs each time.
+    let cache = metaCache.get(session);
+    if (!cache) {
+      cache = new Map();
+      metaCache.set(session, cache);
+    }
+    const hit = cache.get(row.id);
+    if (hit && hit.blob.equals(row.meta)) return hit.meta;
+    const m = openJson<ChatMeta>(session.dk, row.meta, `chat-meta|${row.id}`);
     if (!m) throw new ServiceError('unknown-chat', 'This chat record cannot be read with this profile.');
+    cache.set(row.id, { blob: Buffer.from(row.meta), meta: m });
     return m;
   }
 
