@@ -121,7 +121,7 @@ export class ServiceContext {
       metaCache.set(session, cache);
     }
     const hit = cache.get(row.id);
-    if (hit && hit.blob.equals(row.meta)) return hit.meta;
+    if (hit?.blob.equals(row.meta)) return hit.meta;
     const m = openJson<ChatMeta>(session.dk, row.meta, `chat-meta|${row.id}`);
     if (!m) throw new ServiceError('unknown-chat', 'This chat record cannot be read with this profile.');
     cache.set(row.id, { blob: Buffer.from(row.meta), meta: m });

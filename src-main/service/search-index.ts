@@ -139,8 +139,10 @@ export class SearchIndex {
    */
   search(words: readonly string[]): MessageView[] {
     while (this.step(RUSH));
-    const [first, ...rest] = words;
-    if (first === undefined || words.some((w) => w.includes(SEP))) return [];
+    if (words.length === 0 || words.some((w) => w.includes(SEP))) return [];
+    // Scan for the rarest word (judged on the first blocks), then check the others in each message found.
+    const [first, ...rest] = [...words].sort((a, b) => this.#sample(a) - this.#sample(b));
+    if (first === undefined) return [];
     const found: { id: number; epoch: number }[] = [];
     for (const b of this.#blocks) {
       let slot = 0;
@@ -163,6 +165,16 @@ export class SearchIndex {
       if (row && row.trashed === 0) out.push(this.#source.view(row));
     }
     return out;
+  }
+
+  /** How often a word occurs in the first few thousand messages. */
+  #sample(word: string): number {
+    let n = 0;
+    for (const b of this.#blocks.slice(0, 3)) {
+      for (let at = b.hay.indexOf(word); at >= 0 && n < 10_000; at = b.hay.indexOf(word, at + word.length))
+        n++;
+    }
+    return n;
   }
 
   #slot(id: number): { b: Block; i: number } | undefined {
