@@ -62,9 +62,11 @@ describe('the crash log', () => {
     // 3. A crash outside any call: the uncaught-exception monitor sees it.
     const err = new RangeError(`unlock failed for ${CHAT_SECRET}`);
     Object.assign(err, { code: MASTER });
-    process.emit('uncaughtExceptionMonitor', err, 'uncaughtException');
+    const monitor = (e: unknown, origin: string) =>
+      (process.emit as (event: string, ...args: unknown[]) => boolean)('uncaughtExceptionMonitor', e, origin);
+    monitor(err, 'uncaughtException');
     // 4. Something thrown that is not an Error at all.
-    process.emit('uncaughtExceptionMonitor', MASTER as unknown as Error, 'unhandledRejection');
+    monitor(MASTER, 'unhandledRejection');
     // 5. The page going away.
     s.win?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
 
