@@ -1,7 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import type { ChatSummary } from '../../src-shared/types.js';
 import { Messenger, type MessengerOptions } from '../service/messenger.js';
 import { ServiceError } from '../service/service-error.js';
-import { resolveVaultPath } from '../vault/paths.js';
+import { resolveVaultPath, userDataDir } from '../vault/paths.js';
 import { VaultFileError } from '../vault/vault-file.js';
 import { CliError } from './cli-error.js';
 import { cliHost } from './host.js';
@@ -24,6 +25,10 @@ export interface VaultValues {
 
 export function openMessenger(v: VaultValues): Messenger {
   try {
+    // The app's own folder may not exist yet (clm before the app ever ran): made like the app makes it.
+    // A path the person gave is not built up: a mistyped one is said instead (src-main/vault/vault-file.ts).
+    if (v.vault === undefined && process.env.CLM_VAULT === undefined)
+      mkdirSync(userDataDir(), { recursive: true, mode: 0o700 });
     return Messenger.open(resolveVaultPath(v.vault), cliHost() satisfies MessengerOptions);
   } catch (e) {
     if (e instanceof VaultFileError)

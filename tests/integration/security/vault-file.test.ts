@@ -22,6 +22,7 @@ import { Messenger } from '../../../src-main/service/messenger.js';
 import { openDb } from '../../../src-main/vault/open-db.js';
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../../src-main/vault/schema.js';
 import { VaultFileError } from '../../../src-main/vault/vault-file.js';
+import { runCli } from '../run-cli.js';
 import { tempDirs } from '../temp-dirs.js';
 
 const tmp = tempDirs('clm-vault-file-');
@@ -95,6 +96,17 @@ describe('a new vault', () => {
     const path = join(tmp(), 'no-such', 'folder', 'vault.sqlite');
     expectRefused(path, /folder is missing and so is the folder above it/);
     expect(existsSync(join(path, '..'))).toBe(false);
+  });
+});
+
+describe('clm with no --vault', () => {
+  it("makes the app's own folder when the app never ran, 0700, and the vault in it", () => {
+    const home = tmp();
+    const r = runCli(['init', '--name', 'ann'], { env: { HOME: home, CLM_PASSPHRASE: 'p' } });
+    expect(r.stderr).toBe('');
+    const dir = join(home, '.config', 'Chrono-Library Messenger');
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(join(dir, 'vault.sqlite'))).toBe(0o600);
   });
 });
 
