@@ -31,7 +31,9 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     if (!d.open) d.showModal();
     // React's autoFocus runs before the dialog is shown, when nothing inside can take the focus. Without a
     // mark, the first control: Chromium's own choice would be the body itself once it scrolls (a long dialog).
-    (d.querySelector<HTMLElement>('[data-autofocus]') ?? d.querySelector<HTMLElement>(FIRST_CONTROL))?.focus();
+    (
+      d.querySelector<HTMLElement>('[data-autofocus]') ?? d.querySelector<HTMLElement>(FIRST_CONTROL)
+    )?.focus();
     const cancel = (e: Event) => {
       e.preventDefault();
       onClose.current();
