@@ -132,10 +132,11 @@ async function readRun(m: Messenger, chat: LocalChatId) {
   m.lockChat(chat);
   await m.unlockChat(chat, SECRET);
   let n = 0;
+  // Pages of 200, as the renderer asks for them.
   const firstPageMs = await time(() => {
-    n = m.history(chat).messages.length;
+    n = m.history(chat, { pageSize: 200 }).messages.length;
   });
-  const oldestPageMs = await time(() => m.history(chat, { oldest: true }));
+  const oldestPageMs = await time(() => m.history(chat, { oldest: true, pageSize: 200 }));
   const searchFirstMs = await time(() => {
     n += m.search(chat, 'tag417').length;
   });
@@ -143,7 +144,7 @@ async function readRun(m: Messenger, chat: LocalChatId) {
   const searchAgainMs = await time(() => {
     n += m.search(chat, 'Library TAG99').length;
   });
-  if (n !== 500 + (BIG / 1000) * 12) throw new Error(`Paging or search found ${n} messages.`);
+  if (n !== 200 + (BIG / 1000) * 12) throw new Error(`Paging or search found ${n} messages.`);
   return { firstPageMs, oldestPageMs, searchFirstMs, searchAgainMs };
 }
 
