@@ -1,5 +1,6 @@
 import type { LocalChatId } from '../../src-shared/types.js';
 import { wipe } from '../core/bytes.js';
+import { wipeSealedKey } from '../core/sealed-key.js';
 import type { OpenChat } from './records.js';
 
 /**
@@ -48,5 +49,6 @@ export class OpenChats {
 function wipeKeys(c: OpenChat): void {
   c.search?.drop();
   wipe(c.cdk);
-  if (c.wire.format === 'sealed-v2') wipe(c.wire.key.enc, c.wire.key.macKey);
+  // The HMAC state kept for K_mac is K_mac in all but name: it goes too.
+  if (c.wire.format === 'sealed-v2') wipeSealedKey(c.wire.key);
 }
