@@ -27,6 +27,7 @@ test('chat menu: rename (prefilled), clear history, delete chat, each behind a d
   await expect(menu.getByRole('menuitem')).toHaveText([
     'Rename…',
     'Chat details…',
+    'Export pointers…',
     'Clear history…',
     'Delete chat…',
   ]);
