@@ -448,8 +448,10 @@ test('a long paste: progress bar, Cancel import, what was stored stays stored, a
   // 3. Import again to the end: the stored ones are duplicates, the rest is stored.
   await d.getByRole('button', { name: 'Import', exact: true }).click();
   const done = first.stored + second.stored;
+  // (When the late Cancel found the import done, everything is a duplicate now.)
+  const rest = n - done > 0 ? `, ${(n - done).toLocaleString()} stored` : '';
   await expect(summary).toHaveText(
-    `${n.toLocaleString()} pointers: ${done.toLocaleString()} duplicate, ${(n - done).toLocaleString()} stored`,
+    `${n.toLocaleString()} pointers: ${done.toLocaleString()} duplicate${rest}`,
     {
       timeout: 60_000,
     },
