@@ -33,6 +33,8 @@ const SUBJECTS = [
   'DetailsDialog',
   'Chat details',
   'Pointer as a QR code',
+  'Pointer as QR codes',
+  'Restore from a backup',
   'Rename chat',
   'Clear history',
   'Delete chat',
@@ -174,6 +176,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await at('Pointer as a QR code', 'a sent message');
     await page.keyboard.press('Escape');
     await expect(qr).toBeHidden();
+    // A message longer than one code holds: a series, one code at a time.
+    await sendMessage(page, `A long one. ${'Long enough for several codes. '.repeat(70)}`.trim());
+    await log
+      .locator('.bubble')
+      .filter({ hasText: 'A long one.' })
+      .getByRole('button', { name: /^QR/ })
+      .click();
+    const series = page.getByRole('dialog', { name: 'Pointer as QR codes' });
+    await expect(series.getByRole('img', { name: /^QR code 1 of \d+ of the pointer$/ })).toBeVisible();
+    await series.getByRole('button', { name: 'Next code' }).click();
+    await expect(series.getByRole('img', { name: /^QR code 2 of / })).toBeVisible();
+    await at('Pointer as QR codes', 'the second code of a series');
+    await page.keyboard.press('Escape');
+    await expect(series).toBeHidden();
 
     // The chat menu, and each of its confirmations.
     await page.getByRole('button', { name: 'Chat menu' }).click();
@@ -223,6 +239,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await settings.getByLabel('Type DELETE to confirm').fill('DELETE');
     await expect(settings.getByRole('button', { name: 'Delete profile' })).toBeEnabled();
     await at(['SettingsDialog', 'Settings'], 'delete profile armed');
+    await settings.getByRole('button', { name: 'Restore from a backup…' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore from a backup' });
+    await expect(restore).toBeVisible();
+    await at('Restore from a backup', 'asked');
+    await restore.getByRole('button', { name: 'Cancel' }).click();
+    await expect(restore).toBeHidden();
     await page.keyboard.press('Escape');
     await expect(settings).toBeHidden();
 

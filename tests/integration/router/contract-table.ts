@@ -38,6 +38,7 @@ export const NO_ARGS: readonly CallName[] = [
   'cancelImport',
   'backupVault',
   'restoreVault',
+  'clipboardPointers',
 ];
 
 export const SPECS: Partial<Record<CallName, Spec>> = {
@@ -52,7 +53,13 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
   },
   deleteProfile: { valid: { confirm: 'DELETE' }, fields: { confirm: str(16, 0) } },
   setSettings: {
-    valid: { autoLockMinutes: 7, lockOnSuspend: false },
+    valid: {
+      autoLockMinutes: 7,
+      lockOnSuspend: false,
+      offerClipboardImport: false,
+      logoutAfterMinutes: 45,
+      clipboardClearSeconds: 90,
+    },
     fields: {
       autoLockMinutes: { kind: 'int', min: 0, max: 1440, optional: true },
       lockOnSuspend: { kind: 'bool', optional: true },
@@ -81,7 +88,8 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
   forgetChat: { valid: { chatId: 1 }, fields: { chatId: id } },
   send: { valid: { chatId: 1, text: 'hello' }, fields: { chatId: id, text: str(32768) } },
   history: {
-    valid: { chatId: 1, trash: false, page: 0, pageSize: 10 },
+    // The schema takes every field at once; the service refuses more than one way of paging.
+    valid: { chatId: 1, trash: false, page: 0, pageSize: 10, before: 3, after: 1, around: 2, oldest: false },
     fields: {
       chatId: id,
       trash: { kind: 'bool', optional: true },
