@@ -113,7 +113,11 @@ export function send(
 ): { pointer: string; message: MessageView } {
   const s = ctx.requireSession();
   const c = ctx.openChat(id);
-  const epoch = now();
+  // A legacy keystream depends only on the secret, the suffix and the epoch: a second message in the
+  // same second would reuse the first one's. So a legacy send takes an epoch this chat has not used
+  // (sent or received); sealed v2 draws a fresh nonce instead.
+  const latest = c.wire.format === 'legacy' ? ctx.store.latestEpoch(id) : undefined;
+  const epoch = latest === undefined ? now() : Math.max(now(), latest + 1);
   const input = { author: s.nickname, text, epoch };
   const sealed =
     c.wire.format === 'sealed-v2'

@@ -72,6 +72,11 @@ export class VaultStore {
         `SELECT ${cols} FROM messages WHERE id > ? AND +chat_id = ? ORDER BY id LIMIT ?`,
       ),
       maxId: db.prepare<[], { n: number | null }>('SELECT MAX(id) AS n FROM messages'),
+      // Each half reads one end of the chat's index; MAX over the chat alone would scan it.
+      latestEpoch: db.prepare<[number, number], { n: number | null }>(
+        `SELECT MAX(n) AS n FROM (SELECT MAX(epoch) AS n FROM messages WHERE chat_id = ? AND trashed = 0
+           UNION ALL SELECT MAX(epoch) FROM messages WHERE chat_id = ? AND trashed = 1)`,
+      ),
       countBefore: db.prepare<[number, number, number, number], { n: number }>(
         `SELECT COUNT(*) AS n FROM messages WHERE ${where} AND (epoch, id) < (?, ?)`,
       ),
@@ -162,6 +167,9 @@ export class VaultStore {
     this.#s.rowsAfterId.all(afterId, chatId, limit);
   /** The highest message id in the vault (0 when empty). */
   maxMessageId = (): number => (this.#s.maxId.get() as { n: number | null }).n ?? 0;
+  /** The newest epoch of any message the chat holds (in the trash too), or undefined. */
+  latestEpoch = (chatId: number): number | undefined =>
+    (this.#s.latestEpoch.get(chatId, chatId) as { n: number | null }).n ?? undefined;
   /** How many messages of `m`'s chat and side (trash or not) sort before it: its position. */
   countBefore = (m: MessageRow): number =>
     (this.#s.countBefore.get(m.chat_id, m.trashed, m.epoch, m.id) as { n: number }).n;
