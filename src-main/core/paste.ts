@@ -77,8 +77,29 @@ function objectSpans(text: string): { offset: number; text: string }[] {
  * messengers do to pasted text, then applies the strict rules to each; each
  * pointer gets its own result and none stops the rest.
  */
+/**
+ * Bytes of `s` in UTF-8, without encoding it: the paste limit is in bytes, and
+ * a string's length (UTF-16 units) undercounts most scripts up to threefold.
+ */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two units, four bytes.
+      n += 2;
+      i++;
+    } else n += 2; // the rest of the BMP, and a lone surrogate (written as U+FFFD)
+  }
+  return n;
+}
+
+const tooLarge = (s: string) => s.length > LIMITS.pasteBytes || utf8Length(s) > LIMITS.pasteBytes;
+
 export function parsePaste(input: string): PasteItem[] {
-  if (input.length > LIMITS.pasteBytes) return parseText(input);
+  if (tooLarge(input)) return parseText(input);
   const items: PasteItem[] = [];
   let plain = '';
   let last = 0;
@@ -99,7 +120,7 @@ export function parsePaste(input: string): PasteItem[] {
 
 function parseText(input: string): PasteItem[] {
   // A paste larger than this is refused whole: thousands of pointers fit well within it.
-  if (input.length > LIMITS.pasteBytes) {
+  if (tooLarge(input)) {
     return [
       {
         offset: 0,

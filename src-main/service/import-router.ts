@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src-shared/limits.js';
 import type {
   ChatSummary,
   Direction,
@@ -129,10 +130,13 @@ export async function importPaste(
   let pending: { at: number; offset: number; chat: ChatRef; item: ToStore }[] = [];
   let bulk = new Map<OpenChat, Map<number, Result<OpenedPointer>>>();
 
+  // Every unlock attempt and every new chat id tried costs a key derivation; a paste gets a few.
+  const keyTriesLeft = () => LIMITS.keyTriesPerPaste - newChatKeys.size - triedUnlock.size;
   const newChatKey = (p: Pointer, given: string) => {
     const id = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
     let key = newChatKeys.get(id);
     if (!key) {
+      if (keyTriesLeft() <= 0) return 'too-many' as const;
       key = wireKeyForPointer(port.kdf, p, given, opts.suffix).catch(() => undefined);
       newChatKeys.set(id, key);
     }
@@ -305,6 +309,7 @@ export async function importPaste(
 
     for (const ref of locked) {
       if (triedUnlock.has(ref.id)) continue;
+      if (keyTriesLeft() <= 0) return tooManyChats(offset);
       triedUnlock.add(ref.id);
       flush(at);
       const opened = await port.unlock(ref.id, secret);
@@ -317,6 +322,7 @@ export async function importPaste(
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
     flush(at);
     const wire = await newChatKey(p, secret);
+    if (wire === 'too-many') return tooManyChats(offset);
     if (!wire) return wrong(offset, p);
     const r = openWithOwnKey(wire, p);
     if (!r.ok) {
@@ -357,6 +363,13 @@ const altered = (offset: number, chat: ChatRef): Routed => ({
   offset,
   code: 'wrong-secret-or-altered',
   message: `This pointer names chat "${chat.name}" but does not verify with its key: it was altered; nothing was stored.`,
+});
+
+const tooManyChats = (offset: number): Routed => ({
+  kind: 'refused',
+  offset,
+  code: 'too-many-chats',
+  message: `This paste asks the secret of more than ${LIMITS.keyTriesPerPaste} chats; import the rest in another paste.`,
 });
 
 const wrong = (offset: number, p: Pointer): Routed => ({
