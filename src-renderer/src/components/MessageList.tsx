@@ -147,19 +147,35 @@ export function MessageList(props: {
 
   // A search result opened: its message in the middle, and the focus on it once it is there.
   const jump = props.jumpTo;
-  const focused = useRef<typeof jump>(undefined);
+  const focused = useRef<{ jump: typeof jump; held: boolean }>(undefined);
   useEffect(() => {
     if (!jump || total === 0) return;
     stick.current = false;
     virtualizer.scrollToIndex(jump.at, { align: 'center' });
   }, [jump, total, virtualizer]);
   useEffect(() => {
-    if (!jump || focused.current === jump) return;
+    if (!jump) return;
     const row = parent.current?.querySelector<HTMLElement>('[data-highlight]');
     if (!row) return;
-    focused.current = jump;
+    const first = focused.current?.jump !== jump;
+    // The list may re-mount the row as pages load around it, which drops the focus to <body>:
+    // it goes back to the message until the person presses a key or the pointer.
+    const lost = focused.current?.held === true && document.activeElement === document.body;
+    if (!first && !lost) return;
+    if (first) focused.current = { jump, held: true };
     row.focus({ preventScroll: true });
   });
+  useEffect(() => {
+    const release = () => {
+      if (focused.current) focused.current.held = false;
+    };
+    document.addEventListener('keydown', release, true);
+    document.addEventListener('pointerdown', release, true);
+    return () => {
+      document.removeEventListener('keydown', release, true);
+      document.removeEventListener('pointerdown', release, true);
+    };
+  }, []);
 
   /** Home, End, Page Up and Down (Ctrl+Home/End too) go to exact messages, whatever their heights. */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
