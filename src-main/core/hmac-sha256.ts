@@ -18,15 +18,7 @@ let fill = 0;
 let total = 0;
 
 function flushBlock(): void {
-  const b = blockBytes;
-  for (let i = 0; i < 16; i++) {
-    const j = i << 2;
-    blockWords[i] =
-      ((b[j] as number) << 24) |
-      ((b[j + 1] as number) << 16) |
-      ((b[j + 2] as number) << 8) |
-      (b[j + 3] as number);
-  }
+  bytesToWords(blockBytes, blockWords, 16);
   compress(st, 0, blockWords, 0);
   fill = 0;
 }
@@ -177,14 +169,7 @@ export function keyState(key: Uint8Array): Int32Array {
   } else {
     k.set(key);
   }
-  for (let i = 0; i < 16; i++) {
-    const j = i << 2;
-    keyBlock[i] =
-      ((k[j] as number) << 24) |
-      ((k[j + 1] as number) << 16) |
-      ((k[j + 2] as number) << 8) |
-      (k[j + 3] as number);
-  }
+  bytesToWords(k, keyBlock, 16);
   k.fill(0);
   for (let i = 0; i < 16; i++) keyBlock[i] = (keyBlock[i] as number) ^ 0x36363636;
   for (let i = 0; i < 8; i++) ks[i] = SHA256_IV[i] as number;
@@ -194,6 +179,18 @@ export function keyState(key: Uint8Array): Int32Array {
   compress(ks, 8, keyBlock, 0);
   keyBlock.fill(0);
   return ks;
+}
+
+/** The first `n` big-endian words of `bytes`, into `out`. */
+export function bytesToWords(bytes: Uint8Array, out: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const j = i << 2;
+    out[i] =
+      ((bytes[j] as number) << 24) |
+      ((bytes[j + 1] as number) << 16) |
+      ((bytes[j + 2] as number) << 8) |
+      (bytes[j + 3] as number);
+  }
 }
 
 export function wordsToBytes(w: Int32Array, wo: number, n: number, out: Uint8Array, oo: number): void {
