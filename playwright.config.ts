@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromium } from 'playwright';
-import { findBrowser } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.mjs';
 
 // The system's Chromium or Chrome (or CHROMIUM_PATH); Playwright's own download only when there is
 // none (then Playwright finds it itself). scripts/browser.mjs says where each system keeps them.
@@ -21,15 +21,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
     viewport: { width: 1100, height: 760 },
     trace: 'off',

@@ -12,3 +12,4 @@ export declare function findBrowser(opts?: {
   playwrightOwn?: string;
 }): FoundBrowser | undefined;
 export declare const NO_BROWSER: string;
+export declare const CHROMIUM_ARGS: string[];

@@ -49,6 +49,17 @@ export function findBrowser({
 }
 
 /** The one sentence `npm test` stops the UI tests with when no browser can be found or fetched. */
+/** How the UI tests and the renderer bench start Chromium: headless, quiet, nothing fetched. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export const NO_BROWSER =
   'No Chromium or Chrome for the UI tests: install one (Debian/Ubuntu: apt-get install chromium; ' +
   'macOS/Windows: Google Chrome), or run `npx playwright install chromium`, or set CHROMIUM_PATH.';

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Locator, type Page } from 'playwright';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browser.mjs';
 import { type AppHandle, launchApp } from '../e2e/harness.js';
 
 export interface RendererFigures {
@@ -23,15 +24,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const ASSETS = join(ROOT, 'out', 'renderer', 'assets');
 const MESSAGES = 100_000;
 const RUNS = 5;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -116,7 +108,12 @@ export async function rendererFigures(): Promise<RendererFigures> {
     stdio: 'ignore',
   });
   const bundle = bundleGzipKB();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // The browser the UI tests use (system Chromium or Chrome, CHROMIUM_PATH, else Playwright's own).
+  const found = findBrowser({ playwrightOwn: chromium.executablePath() });
+  const browser = await chromium.launch({
+    ...(found && !found.own ? { executablePath: found.path } : {}),
+    args: CHROMIUM_ARGS,
+  });
   try {
     const app = await seeded(browser);
     try {
