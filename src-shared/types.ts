@@ -52,6 +52,8 @@ export interface ChatSummary {
   readonly lastMessageAt?: number;
   /** A sealed chat's scrypt cost as log2 N, as its creator chose it (below the default, a guess is cheap). */
   readonly k?: number;
+  /** An open hidden chat (docs/hidden-chats.md): listed only while open, gone on lock or logout. */
+  readonly hidden?: true;
 }
 
 export interface ChatInfo extends ChatSummary {
@@ -97,6 +99,8 @@ export interface NewChat {
   readonly suffix?: string;
   /** Sealed v2: scrypt cost; default 17. */
   readonly k?: number;
+  /** Kept only in the vault's hidden cells: it opens with its secret alone and is never listed while closed. */
+  readonly hidden?: boolean;
 }
 
 interface OutcomeBase {

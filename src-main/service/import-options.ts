@@ -6,6 +6,8 @@ export interface ImportOptions {
   readonly name?: string;
   /** Legacy seed suffix for a chat created on receipt; else the default rule. */
   readonly suffix?: string;
+  /** A chat created on receipt is made hidden (docs/hidden-chats.md). */
+  readonly hidden?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }

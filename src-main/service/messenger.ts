@@ -3,6 +3,7 @@ import * as keys from './chat-keys.js';
 import * as chats from './chats.js';
 import { unstoredPointers } from './clipboard-offer.js';
 import { type MessengerOptions, ServiceContext } from './context.js';
+import * as hidden from './hidden/hidden-chats.js';
 import type { ImportOptions } from './import-options.js';
 import * as imports from './import-port.js';
 import * as messages from './messages.js';
@@ -65,6 +66,14 @@ export class Messenger {
   lockIdleChats = (at = Date.now()) => keys.lockIdleChats(this.#ctx, at);
   rememberChat = (id: LocalChatId) => keys.rememberChat(this.#ctx, id);
   forgetChat = (id: LocalChatId) => keys.forgetChat(this.#ctx, id);
+
+  // Hidden chats (docs/hidden-chats.md): opened by their secret alone, listed only while open.
+  /** Refused with "No hidden chat opens with this secret." whether or not any hidden chat exists. */
+  openHidden = (secret: string) => hidden.openHidden(this.#ctx, secret);
+  /** Moves a visible chat into the hidden cells; its secret is asked again (sealed chats do not keep it). */
+  hideChat = (id: LocalChatId, secret: string) => hidden.hideChat(this.#ctx, id, secret);
+  /** Moves an open hidden chat back among the visible chats. */
+  showChat = (id: LocalChatId) => hidden.showChat(this.#ctx, id);
 
   // Messages of an open chat.
   send = (id: LocalChatId, text: string) => messages.send(this.#ctx, id, text);
