@@ -25,49 +25,88 @@ const repairObject = (text: string): string =>
     (_m, open: string, value: string, close: string) => open + value.replace(SPACES, '') + close,
   );
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
 /**
- * The outermost balanced {...} spans of the text, string-aware, in one linear
- * pass. A stray "{" in the prose around a pointer leaves the pointer's own
- * span standing; a truncated pointer at the end is kept so it gets a refusal.
+ * The outermost balanced {...} spans of the text that hold a quote (a brace
+ * pair with no quote in it is prose, not a pointer), string-aware, in one
+ * linear pass with no per-character allocation: a paste of millions of "{"
+ * costs a few milliseconds. A stray "{" in the prose around a pointer leaves
+ * the pointer's own span standing; a truncated pointer at the end is kept so
+ * it gets a refusal.
  */
 function objectSpans(text: string): { offset: number; text: string }[] {
-  const closed: [number, number][] = [];
-  const open: number[] = [];
+  const n = text.length;
+  // The open braces not yet closed, as a stack of offsets.
+  let open = new Int32Array(64);
+  let depth = 0;
+  // Outermost closed spans so far, in order: a span that closes around earlier ones replaces them.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const quoted: boolean[] = [];
+  let lastQuote = -1;
+  const close = (s: number, e: number) => {
+    while (starts.length > 0 && (starts[starts.length - 1] as number) >= s) {
+      starts.pop();
+      ends.pop();
+      quoted.pop();
+    }
+    starts.push(s);
+    ends.push(e);
+    quoted.push(lastQuote >= s);
+  };
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      else if (ch === '{' && text[i + 1] === '"' && /[A-Za-z]/.test(text[i + 2] ?? '')) {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) {
+        inString = false;
+        lastQuote = i;
+      } else if (ch === OPEN && text.charCodeAt(i + 1) === QUOTE && isLetter(text.charCodeAt(i + 2))) {
         // In valid JSON a letter never follows the quote that ends a string, so `{"v`
         // here means the object was cut short inside a string and a new one starts:
         // the cut one gets its own refusal instead of swallowing the pointers after it.
-        closed.push([open[open.length - 1] as number, i]);
-        open.length = 0;
+        close(open[depth - 1] as number, i);
+        depth = 0;
         inString = false;
         i--;
       }
       // A raw line break inside a value is what messengers do to long values:
       // keep scanning, the repair joins the value again.
-    } else if (ch === '"') {
-      inString = open.length > 0;
-    } else if (ch === '{') {
-      open.push(i);
-    } else if (ch === '}' && open.length > 0) {
-      closed.push([open.pop() as number, i + 1]);
+    } else if (ch === QUOTE) {
+      lastQuote = i;
+      inString = depth > 0;
+    } else if (ch === OPEN) {
+      if (depth === open.length) {
+        const grown = new Int32Array(open.length * 2);
+        grown.set(open);
+        open = grown;
+      }
+      open[depth++] = i;
+    } else if (ch === CLOSE && depth > 0) {
+      close(open[--depth] as number, i + 1);
     }
   }
-  closed.sort((a, b) => a[0] - b[0]);
   const spans: { offset: number; text: string }[] = [];
-  let end = -1;
-  for (const [s, e] of closed) {
-    if (s < end) continue;
-    spans.push({ offset: s, text: text.slice(s, e) });
-    end = e;
+  for (let j = 0; j < starts.length; j++) {
+    const s = starts[j] as number;
+    if (quoted[j]) spans.push({ offset: s, text: text.slice(s, ends[j]) });
   }
-  const truncated = open.find((o) => o >= end);
-  if (truncated !== undefined) spans.push({ offset: truncated, text: text.slice(truncated) });
+  const end = ends.length > 0 ? (ends[ends.length - 1] as number) : -1;
+  // The first brace left open after the last span (the stack is in text order).
+  let truncated = -1;
+  for (let j = 0; j < depth; j++) {
+    if ((open[j] as number) >= end) {
+      truncated = open[j] as number;
+      break;
+    }
+  }
+  if (truncated >= 0 && lastQuote > truncated) spans.push({ offset: truncated, text: text.slice(truncated) });
   return spans;
 }
 
@@ -96,7 +135,9 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-const tooLarge = (s: string) => s.length > LIMITS.pasteBytes || utf8Length(s) > LIMITS.pasteBytes;
+// A UTF-16 unit is at most three UTF-8 bytes: most pastes need no count at all.
+const tooLarge = (s: string) =>
+  s.length > LIMITS.pasteBytes || (s.length * 3 > LIMITS.pasteBytes && utf8Length(s) > LIMITS.pasteBytes);
 
 export function parsePaste(input: string): PasteItem[] {
   if (tooLarge(input)) return parseText(input);
@@ -133,8 +174,8 @@ function parseText(input: string): PasteItem[] {
     ];
   }
   const text = input.replace(TYPOGRAPHIC_QUOTES, '"');
-  // Text around the objects is ignored; a brace pair with no quote in it is prose, not a pointer.
-  const spans = objectSpans(text).filter((s) => s.text.includes('"'));
+  // Text around the objects is ignored.
+  const spans = objectSpans(text);
   if (spans.length === 0) {
     // Nothing object-like: let the strict parser say precisely what it is (empty, not JSON, an array...).
     return [{ offset: 0, text: input.trim(), result: parsePointer(text) }];
