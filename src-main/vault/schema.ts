@@ -71,6 +71,11 @@ export const MIGRATIONS: readonly string[] = [
     WHERE id = NEW.chat_id;
   END;
   `,
+  // 3 -> 4: hidden chats' cells (docs/hidden-chats.md): uniform opaque rows, most of them chaff,
+  // in every vault. No column but a random id, a tag and a box of one fixed length.
+  `
+  CREATE TABLE cells (id INTEGER PRIMARY KEY, tag BLOB NOT NULL UNIQUE, box BLOB NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
