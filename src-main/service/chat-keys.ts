@@ -24,8 +24,16 @@ import {
   type OpenChat,
   type RememberedBox,
 } from './records.js';
+import { rekeySeen } from './seen-rekey.js';
 import { ServiceError } from './service-error.js';
-import { chatUnlockKey, LEGACY_PROOF_LOG2N, randomKey, randomSalt, routeIndex } from './vault-keys.js';
+import {
+  chatSeenKey,
+  chatUnlockKey,
+  LEGACY_PROOF_LOG2N,
+  randomKey,
+  randomSalt,
+  routeIndex,
+} from './vault-keys.js';
 
 // A chat's keys: created with a secret, opened with it (or with the login when
 // remembered), locked by hand, by idle time or all at once. See vault-keys.ts
@@ -69,13 +77,18 @@ export async function insertChat(
 ): Promise<ChatSummary & { messageId?: MessageId }> {
   const s = ctx.requireSession();
   const salt = randomSalt();
-  const meta: ChatMeta =
-    given.format === 'legacy' ? { ...given, proofLog2N: ctx.opts.chatLog2N ?? LEGACY_PROOF_LOG2N } : given;
+  // A new chat's duplicate index is keyed by its own K_seen from the start.
+  const meta: ChatMeta = {
+    ...given,
+    ...(given.format === 'legacy' ? { proofLog2N: ctx.opts.chatLog2N ?? LEGACY_PROOF_LOG2N } : {}),
+    seenPerChat: true,
+  };
   const proof = await chatProof(ctx.kdf, wire, salt, meta.proofLog2N);
   // The proof took a while: if the person logged out meanwhile, write nothing.
   if (ctx.session !== s)
     throw new ServiceError('not-logged-in', 'Logged out before the chat was created; nothing was stored.');
   const cdk = randomKey();
+  const seenKey = chatSeenKey(cdk);
   const unlockKey = chatUnlockKey(s.dk, salt, proof);
   const secretBox: ChatSecretBox = {
     cdk: toBase64Url(cdk),
@@ -91,11 +104,12 @@ export async function insertChat(
       now(),
     ) as LocalChatId;
     ctx.store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
-    if (firstMessage) messageId = insertMessage(ctx, id, cdk, firstMessage.epoch, firstMessage.body);
+    if (firstMessage)
+      messageId = insertMessage(ctx, id, { cdk, seenKey }, firstMessage.epoch, firstMessage.body);
     return id;
   });
   wipe(unlockKey, proof);
-  ctx.open.add({ id, meta, cdk, wire, remembered: false, lastUsed: Date.now() });
+  ctx.open.add({ id, meta, cdk, seenKey, wire, remembered: false, lastUsed: Date.now() });
   return { ...ctx.chat(id), ...(messageId === undefined ? {} : { messageId }) };
 }
 
@@ -140,7 +154,11 @@ function openWithProof(
   const cdk = fromBase64Url(box.cdk) as Uint8Array;
   const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
   const id = row.id as LocalChatId;
-  const c: OpenChat = { id, meta, cdk, wire: w, remembered: row.remembered !== null, lastUsed: Date.now() };
+  const seenKey = chatSeenKey(cdk);
+  // An older vault's rows are re-indexed under K_seen before the chat is used (seen-rekey.ts).
+  const current = rekeySeen(ctx, { id, cdk, seenKey }, meta);
+  const remembered = row.remembered !== null;
+  const c: OpenChat = { id, meta: current, cdk, seenKey, wire: w, remembered, lastUsed: Date.now() };
   ctx.open.add(c);
   // Opened once now, in the background, so a search later need not decrypt the chat.
   searchIndex(ctx, c);

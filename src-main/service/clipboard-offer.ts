@@ -1,25 +1,44 @@
 import { LIMITS } from '../../src-shared/limits.js';
-import type { ClipboardOffer } from '../../src-shared/types.js';
+import type { ClipboardOffer, Format, LocalChatId } from '../../src-shared/types.js';
 import { parsePaste } from '../core/paste.js';
 import { pointerToText } from '../core/pointer-parse.js';
 import type { ServiceContext } from './context.js';
-import { seenIndex } from './vault-keys.js';
+import { routeIndex, seenIndex } from './vault-keys.js';
 
 const NOTHING: ClipboardOffer = { pointers: 0, text: '' };
 
 /**
  * The pointers (and clm: links' pointers) in a text that this profile has not
- * stored: what the window offers to import when it gains the focus. Only the
- * duplicate index is consulted, so a locked chat's pointers are offered too
- * (the import then asks for the secret); nothing is opened or stored.
+ * stored: what the window offers to import when it gains the focus. The
+ * duplicate index is keyed per chat, so only the open chats a pointer routes
+ * to can say it is stored; a pointer of a locked or unknown chat is offered
+ * (the import then asks for the secret, and recognises it once the chat
+ * opens). Nothing is opened or stored.
  */
 export function unstoredPointers(ctx: ServiceContext, text: string): ClipboardOffer {
   const s = ctx.requireSession();
   if (!text.trim() || text.length > LIMITS.pasteBytes) return NOTHING;
-  const fresh: string[] = [];
+  // The open chats each wire id routes to, looked up once per wire id.
+  const routes = new Map<string, Uint8Array[]>();
+  const seenKeys = (format: Format, wire: string): Uint8Array[] => {
+    const id = `${format}|${wire}`;
+    let keys = routes.get(id);
+    if (!keys) {
+      keys = ctx.store
+        .chatsByRoute(routeIndex(s.dk, format, wire))
+        .flatMap((row) => ctx.open.get(row.id as LocalChatId)?.seenKey ?? []);
+      routes.set(id, keys);
+    }
+    return keys;
+  };
+  const items: { text: string; keys: Buffer[] }[] = [];
   for (const item of parsePaste(text)) {
     if (!item.result.ok) continue;
-    if (!ctx.store.seen(seenIndex(s.dk, pointerToText(item.result.value)))) fresh.push(item.text);
+    const p = item.result.value;
+    const canonical = pointerToText(p);
+    items.push({ text: item.text, keys: seenKeys(p.format, p.chat).map((k) => seenIndex(k, canonical)) });
   }
+  const stored = ctx.store.seenMany(items.flatMap((x) => x.keys));
+  const fresh = items.filter((x) => !x.keys.some((k) => stored.has(k.toString('hex')))).map((x) => x.text);
   return { pointers: fresh.length, text: fresh.join('\n') };
 }

@@ -14,7 +14,7 @@ import type { ServiceContext } from './context.js';
 import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
 import { insertMessages, messageView } from './messages.js';
-import type { ChatMeta, MessageBody } from './records.js';
+import type { ChatMeta, MessageBody, OpenChat } from './records.js';
 import { ServiceError } from './service-error.js';
 import { routeIndex, seenIndex } from './vault-keys.js';
 
@@ -87,7 +87,7 @@ function importPort(ctx: ServiceContext): ImportPort {
   return {
     kdf: ctx.kdf,
     direction,
-    seenKey: (canonical: string) => seenIndex(s.dk, canonical),
+    seenKey: (chat: OpenChat, canonical: string) => seenIndex(chat.seenKey, canonical),
     seen: (keys: readonly Buffer[]) => {
       const hits = ctx.store.seenMany(keys);
       return keys.map((key) => {

@@ -31,9 +31,9 @@ export interface ImportPort {
   readonly kdf: KdfPool;
   /** One's own messages come back as sent (a chat's pointers imported on another computer). */
   direction(author: string): Direction;
-  /** The blind index a pointer's canonical text is recognised by. */
-  seenKey(canonical: string): Buffer;
-  /** For each blind index, the chat already holding that pointer (sent or received), if any. */
+  /** The blind index a pointer's canonical text is recognised by in one open chat (its K_seen). */
+  seenKey(chat: OpenChat, canonical: string): Buffer;
+  /** For each blind index, the open chat already holding that pointer (sent or received), if any. */
   seen(keys: readonly Buffer[]): (Seen | undefined)[];
   /** Local chats with this wire id (legacy ids are not unique: several may share one). */
   candidates(format: Format, wire: string): ChatRef[];
@@ -99,9 +99,14 @@ const cancelled = (offset: number): Routed => ({
  * a locked chat asks for its secret; an unknown chat asks for a secret, which
  * is verified against the pointer before the chat is created with it. A batch
  * is stored in one transaction and its outcomes (and progress) reported only
- * after the commit, so what is reported stored is on disk; a pointer seen
- * before, in the vault or earlier in the paste, is reported as a duplicate.
- * A cancel takes effect between batches.
+ * after the commit, so what is reported stored is on disk.
+ *
+ * Duplicates are recognised after routing: the index is keyed per chat, so a
+ * pointer is looked up in each open chat it routes to (all of a batch in one
+ * query), in a chat this paste unlocks once it is open, and among the
+ * pointers earlier in the paste. A pointer stored in a locked chat asks for
+ * its secret like any other of that chat. A cancel takes effect between
+ * batches.
  */
 export async function importPaste(
   port: ImportPort,
@@ -114,7 +119,7 @@ export async function importPaste(
   const newChatKeys = new Map<string, Promise<WireKey | undefined>>();
   const triedUnlock = new Set<LocalChatId>();
   const secret = opts.secret?.trim() ? opts.secret : undefined;
-  // What this paste stored or queued, by blind index: a second copy is a duplicate.
+  // What this paste stored or queued, by canonical text: a second copy is a duplicate.
   const taken = new Map<string, { chat: ChatRef; direction: Direction }>();
   // Candidates by wire id; a chat created by this paste adds one, so creating clears it.
   const candidateCache = new Map<string, ChatRef[]>();
@@ -187,10 +192,16 @@ export async function importPaste(
   }
   return out;
 
-  /** Parses, recognises duplicates, and opens the batch's pointers in bulk for each unlocked chat. */
+  /**
+   * Routes the batch's pointers to their open chats, recognises those already
+   * stored there (one query for the batch), and opens the rest in bulk for
+   * each open chat.
+   */
   function prepare(start: number, end: number) {
     const prepared: (Prepared | undefined)[] = [];
     const groups = new Map<string, { p: Pointer[]; at: number[] }>();
+    const keys: Buffer[] = [];
+    const owners: Prepared[] = [];
     for (let i = start; i < end; i++) {
       const r = (items[i] as PasteItem).result;
       if (!r.ok) {
@@ -198,17 +209,24 @@ export async function importPaste(
         continue;
       }
       const p = r.value;
-      const canonical = pointerToText(p);
-      prepared.push({ at: i, p, canonical, seenKey: port.seenKey(canonical), seen: undefined });
-    }
-    const parsed = prepared.filter((x): x is Prepared => x !== undefined);
-    const hits = port.seen(parsed.map((x) => x.seenKey));
-    for (const [j, x] of parsed.entries()) {
-      const seen = hits[j];
-      if (seen) {
-        x.seen = seen;
-        continue;
+      const x: Prepared = { at: i, p, canonical: pointerToText(p), seen: undefined, checked: [], keys: [] };
+      for (const ref of candidates(p)) {
+        const c = port.opened(ref.id);
+        if (!c) continue;
+        const key = port.seenKey(c, x.canonical);
+        x.checked.push(c);
+        x.keys.push(key);
+        keys.push(key);
+        owners.push(x);
       }
+      prepared.push(x);
+    }
+    for (const [j, hit] of port.seen(keys).entries()) {
+      const x = owners[j] as Prepared;
+      if (hit) x.seen ??= hit;
+    }
+    for (const x of prepared) {
+      if (!x || x.seen) continue;
       const { p, at: i } = x;
       const g = `${p.format}|${p.chat}|${p.format === 'sealed-v2' ? p.k : ''}`;
       let group = groups.get(g);
@@ -248,25 +266,14 @@ export async function importPaste(
       if (r.ok) throw new Error('A parsed pointer was not prepared.');
       return { kind: 'refused', offset, code: r.error.code, message: r.error.message };
     }
-    const { p, canonical, seenKey } = prep;
-    const dup = prep.seen ?? taken.get(seenKey.toString('base64'));
-    if (dup) {
-      const { chat } = dup;
-      return {
-        kind: 'duplicate',
-        offset,
-        chatId: chat.id,
-        chatName: chat.name,
-        message:
-          dup.direction === 'sent'
-            ? `This is a message you sent, already in chat "${chat.name}".`
-            : `Already stored in chat "${chat.name}".`,
-      };
-    }
+    const { p, canonical } = prep;
+    const dup = prep.seen ?? taken.get(canonical);
+    if (dup) return duplicate(offset, dup);
     const body = (o: OpenedPointer) => ({ author: o.author, text: o.text, pointer: canonical });
     const queue = (chat: ChatRef, c: OpenChat, o: OpenedPointer) => {
-      pending.push({ at, offset, chat, item: { chat: c, seen: seenKey, epoch: p.epoch, body: body(o) } });
-      taken.set(seenKey.toString('base64'), { chat, direction: port.direction(o.author) });
+      const seen = keyIn(prep, c);
+      pending.push({ at, offset, chat, item: { chat: c, seen, epoch: p.epoch, body: body(o) } });
+      taken.set(canonical, { chat, direction: port.direction(o.author) });
       return undefined;
     };
     const refs = candidates(p);
@@ -282,6 +289,9 @@ export async function importPaste(
         locked.push(ref);
         continue;
       }
+      // Opened since the batch was prepared (by this paste): looked up now.
+      const already = storedIn(prep, c);
+      if (already) return duplicate(offset, already);
       const r = bulk.get(c)?.get(at) ?? openWithWireKey(c.wire, p);
       if (r?.ok) return queue(ref, c, r.value);
       if (r && p.format === 'sealed-v2') held = ref;
@@ -313,6 +323,9 @@ export async function importPaste(
       triedUnlock.add(ref.id);
       flush(at);
       const opened = await port.unlock(ref.id, secret);
+      // Now that its K_seen is known, the chat can say whether it holds this pointer already.
+      const already = opened && storedIn(prep, opened);
+      if (already) return duplicate(offset, already);
       const r = opened && openWithWireKey(opened.wire, p);
       if (r?.ok && opened) return queue(ref, opened, r.value);
       if (r && p.format === 'sealed-v2') held = ref;
@@ -334,8 +347,24 @@ export async function importPaste(
     const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
     const created = await port.create(meta, wire, p.epoch, body(r.value));
     candidateCache.clear();
-    taken.set(seenKey.toString('base64'), { chat: created.chat, direction: port.direction(r.value.author) });
+    taken.set(canonical, { chat: created.chat, direction: port.direction(r.value.author) });
     return stored(offset, created.chat, created.messageId, true);
+  }
+
+  /** Whether open chat c holds the pointer; each (pointer, chat) is looked up once. */
+  function storedIn(x: Prepared, c: OpenChat): Seen | undefined {
+    // Looked up with the batch, without a hit (a hit made the pointer a duplicate before this).
+    if (x.checked.includes(c)) return undefined;
+    const key = port.seenKey(c, x.canonical);
+    x.checked.push(c);
+    x.keys.push(key);
+    return port.seen([key])[0];
+  }
+
+  /** The pointer's blind index in open chat c (computed by its look-up there). */
+  function keyIn(x: Prepared, c: OpenChat): Buffer {
+    const i = x.checked.indexOf(c);
+    return i >= 0 ? (x.keys[i] as Buffer) : port.seenKey(c, x.canonical);
   }
 }
 
@@ -343,9 +372,23 @@ interface Prepared {
   readonly at: number;
   readonly p: Pointer;
   readonly canonical: string;
-  readonly seenKey: Buffer;
+  /** Found stored in an open chat. */
   seen: Seen | undefined;
+  /** The open chats it was looked up in, and its blind index in each (same order). */
+  readonly checked: OpenChat[];
+  readonly keys: Buffer[];
 }
+
+const duplicate = (offset: number, dup: { chat: ChatRef; direction?: Direction }): Routed => ({
+  kind: 'duplicate',
+  offset,
+  chatId: dup.chat.id,
+  chatName: dup.chat.name,
+  message:
+    dup.direction === 'sent'
+      ? `This is a message you sent, already in chat "${dup.chat.name}".`
+      : `Already stored in chat "${dup.chat.name}".`,
+});
 
 /** Opens pointers of one chat (and cost) together; undefined when the key cannot apply to them. */
 function openManyWithWireKey(wire: WireKey, ps: Pointer[]): Result<OpenedPointer>[] | undefined {

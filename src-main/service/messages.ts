@@ -21,13 +21,18 @@ import { seenIndex } from './vault-keys.js';
  * cannot move, re-date or resurrect a message: changing any of these columns
  * leaves it unreadable instead.
  */
-const bodyAad = (chatId: number, seen: Buffer, epoch: number, storedAt: number, trashed: boolean): string =>
-  `message|${chatId}|${seen.toString('hex')}|${epoch}|${storedAt}|${trashed ? 1 : 0}`;
+export const bodyAad = (
+  chatId: number,
+  seen: Buffer,
+  epoch: number,
+  storedAt: number,
+  trashed: boolean,
+): string => `message|${chatId}|${seen.toString('hex')}|${epoch}|${storedAt}|${trashed ? 1 : 0}`;
 
 /** A body sealed before it was bound to its row (an older vault) opens with its chat alone. */
 const unboundAad = (chatId: number): string => `message|${chatId}`;
 
-function openBody(c: OpenChat, row: MessageRow): MessageBody | undefined {
+export function openBody(c: Pick<OpenChat, 'id' | 'cdk'>, row: MessageRow): MessageBody | undefined {
   return (
     openJson<MessageBody>(
       c.cdk,
@@ -41,19 +46,18 @@ function openBody(c: OpenChat, row: MessageRow): MessageBody | undefined {
 export function insertMessage(
   ctx: ServiceContext,
   chatId: LocalChatId,
-  cdk: Uint8Array,
+  keys: Pick<OpenChat, 'cdk' | 'seenKey'>,
   epoch: number,
   body: MessageBody,
 ): MessageId {
-  const s = ctx.requireSession();
-  const seen = seenIndex(s.dk, body.pointer);
+  const seen = seenIndex(keys.seenKey, body.pointer);
   const at = now();
   const id = ctx.store.insertMessage(
     chatId,
     seen,
     epoch,
     at,
-    sealJson(cdk, body, bodyAad(chatId, seen, epoch, at, false)),
+    sealJson(keys.cdk, body, bodyAad(chatId, seen, epoch, at, false)),
   ) as MessageId;
   ctx.store.touchChat(chatId, Math.max(epoch, now()));
   return id;
@@ -130,7 +134,7 @@ export function send(
   if (!sealed.ok) throw new ServiceError('bad-input', sealed.error.message);
   const pointer = pointerToText(sealed.value);
   const messageId = ctx.store.transaction(() =>
-    insertMessage(ctx, id, c.cdk, epoch, { dir: 'sent', author: s.nickname, text, pointer }),
+    insertMessage(ctx, id, c, epoch, { dir: 'sent', author: s.nickname, text, pointer }),
   );
   return { pointer, message: message(ctx, id, messageId) };
 }

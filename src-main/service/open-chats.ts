@@ -48,7 +48,7 @@ export class OpenChats {
 
 function wipeKeys(c: OpenChat): void {
   c.search?.drop();
-  wipe(c.cdk);
+  wipe(c.cdk, c.seenKey);
   // The HMAC state kept for K_mac is K_mac in all but name: it goes too.
   if (c.wire.format === 'sealed-v2') wipeSealedKey(c.wire.key);
 }

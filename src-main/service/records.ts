@@ -15,6 +15,11 @@ export interface ChatMeta {
   readonly proofLog2N?: number;
   /** Chats created here send their name as the sealed title; chats created on receipt do not. */
   readonly createdHere: boolean;
+  /**
+   * Set once the chat's duplicate index is keyed by its own K_seen: chats of older vaults
+   * hold the profile-keyed index until their first unlock rewrites it (seen-rekey.ts).
+   */
+  readonly seenPerChat?: true;
 }
 
 /** A sealed chat's scrypt cost k; records written before k was stored used the default. */
@@ -45,6 +50,8 @@ export interface OpenChat {
   readonly id: LocalChatId;
   readonly meta: ChatMeta;
   readonly cdk: Uint8Array;
+  /** K_seen, from the data key: the chat's duplicate index is keyed by it. */
+  readonly seenKey: Uint8Array;
   readonly wire: WireKey;
   readonly remembered: boolean;
   lastUsed: number;

@@ -10,6 +10,7 @@ import type { SealedChatKey } from '../core/sealed-key.js';
  *   master phrase --scrypt--> KEK --wraps--> DK (profile data key, random)
  *   chat secret  --> chat proof (sealed: from K_mac; legacy: scrypt of the secret)
  *   unlock key   = HMAC(DK, "chat-unlock" | chat row salt | chat proof)  --wraps--> CDK (chat data key, random)
+ *   K_seen       = HMAC(CDK, "seen-key"): the chat's duplicate index
  *
  * Reading a chat's messages needs CDK, hence both the login (DK) and the
  * chat's secret; one chat's secret opens no other chat.
@@ -39,9 +40,18 @@ export const routeIndex = (dk: Uint8Array, format: Format, wireChat: string): Bu
 const SEEN_LABEL = label('seen');
 
 /**
- * Blind index of a pointer's canonical text: the same pointer pasted twice is
- * stored once. Computed for every pointer of an import, so by node's native
- * HMAC (the same HMAC-SHA256 bytes as the core's).
+ * A chat's duplicate-index key K_seen, from its data key: so the index of a
+ * chat's pointers needs the chat's secret, not only the login. (Keyed by DK,
+ * as older vaults did, whoever held the vault and the master phrase
+ * could test a guessed legacy secret and text at one HMAC a guess.)
  */
-export const seenIndex = (dk: Uint8Array, canonicalPointer: string): Buffer =>
-  createHmac('sha256', dk).update(SEEN_LABEL).update(canonicalPointer, 'utf8').digest();
+export const chatSeenKey = (cdk: Uint8Array): Uint8Array => hmacSha256(cdk, label('seen-key'));
+
+/**
+ * Blind index of a pointer's canonical text within one chat, under that
+ * chat's K_seen: the same pointer pasted twice is stored once. Computed for
+ * every pointer of an import, so by node's native HMAC (the same
+ * HMAC-SHA256 bytes as the core's).
+ */
+export const seenIndex = (seenKey: Uint8Array, canonicalPointer: string): Buffer =>
+  createHmac('sha256', seenKey).update(SEEN_LABEL).update(canonicalPointer, 'utf8').digest();

@@ -43,9 +43,6 @@ export class VaultStore {
       setRemembered: db.prepare('UPDATE chats SET remembered = ? WHERE id = ?'),
       touchChat: db.prepare('UPDATE chats SET last_activity = MAX(last_activity, ?) WHERE id = ?'),
       deleteChat: db.prepare('DELETE FROM chats WHERE id = ?'),
-      seen: db.prepare<[Buffer], { id: number; chat_id: number }>(
-        'SELECT id, chat_id FROM messages WHERE seen = ?',
-      ),
       seenMany: db.prepare<Buffer[], MessageRow>(
         `SELECT ${cols} FROM messages WHERE seen IN (${Array(SEEN_CHUNK).fill('?').join(',')})`,
       ),
@@ -83,6 +80,11 @@ export class VaultStore {
       message: db.prepare<[number, number], MessageRow>(
         `SELECT ${cols} FROM messages WHERE id = ? AND chat_id = ?`,
       ),
+      // A chat's rows by id, a chunk at a time: what rewriting a chat's blind indexes walks.
+      chatRowsAfterId: db.prepare<[number, number, number], MessageRow>(
+        `SELECT ${cols} FROM messages WHERE chat_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      ),
+      rekeyMessage: db.prepare('UPDATE messages SET seen = ?, body = ? WHERE id = ? AND chat_id = ?'),
       setTrashed: db.prepare('UPDATE messages SET trashed = ?, body = ? WHERE id = ? AND chat_id = ?'),
       deleteMessage: db.prepare('DELETE FROM messages WHERE id = ? AND chat_id = ?'),
       emptyTrash: db.prepare('DELETE FROM messages WHERE chat_id = ? AND trashed = 1'),
@@ -129,7 +131,6 @@ export class VaultStore {
     this.#s.deleteChat.run(id);
   }
 
-  seen = (seen: Buffer): { id: number; chat_id: number } | undefined => this.#s.seen.get(seen);
   /** The stored messages among many blind indexes, by the index's hex: one query per few hundred. */
   seenMany(keys: readonly Buffer[]): Map<string, MessageRow> {
     const found = new Map<string, MessageRow>();
@@ -174,6 +175,13 @@ export class VaultStore {
   countBefore = (m: MessageRow): number =>
     (this.#s.countBefore.get(m.chat_id, m.trashed, m.epoch, m.id) as { n: number }).n;
   message = (chatId: number, id: number): MessageRow | undefined => this.#s.message.get(id, chatId);
+  /** Up to `limit` of the chat's messages (trash too) with ids above `afterId`, by id. */
+  chatRowsAfterId = (chatId: number, afterId: number, limit: number): MessageRow[] =>
+    this.#s.chatRowsAfterId.all(chatId, afterId, limit);
+  /** Gives a message a new blind index, with its body sealed anew for it (bound to the index). */
+  rekeyMessage(chatId: number, id: number, seen: Buffer, body: Buffer): void {
+    this.#s.rekeyMessage.run(seen, body, id, chatId);
+  }
   /** Moves a message in or out of the trash with its body sealed anew for its new place. */
   setTrashed(chatId: number, id: number, trashed: boolean, body: Buffer): boolean {
     return this.#s.setTrashed.run(trashed ? 1 : 0, body, id, chatId).changes > 0;
