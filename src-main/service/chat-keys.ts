@@ -1,29 +1,28 @@
 import { kProblem, legacyChatIdProblem } from '../../src-shared/checks.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { ChatSummary, LocalChatId, MessageId, NewChat } from '../../src-shared/types.js';
-import { fromBase64Url, toBase64Url, toHex, wipe } from '../core/bytes.js';
-import type { ChatId } from '../core/pointer-types.js';
-import { sealedKeyFromBytes } from '../core/sealed-key.js';
-import { openJson, sealJson } from '../vault/box.js';
+import { toHex, wipe } from '../core/bytes.js';
+import { sealJson } from '../vault/box.js';
 import type { ChatRow } from '../vault/rows.js';
 import {
+  type ChatKeyBox,
   chatProof,
   deriveSealedWireKey,
   legacyWireKey,
   newSealedWireId,
+  openChatKeyBox,
+  openRememberedBox,
+  sealChatKeyBox,
+  sealRememberedBox,
   type WireKey,
+  wipeWireKey,
 } from './chat-secrets.js';
 import { now, type ServiceContext } from './context.js';
 import { refuseWeakCost, weakCost } from './cost-floor.js';
+import { addCover } from './hidden/cover.js';
+import { createHiddenChat, hiddenKeysFor, verifyHiddenSecret } from './hidden/hidden-chats.js';
 import { insertMessage, searchIndex } from './messages.js';
-import {
-  type ChatMeta,
-  type ChatSecretBox,
-  chatCost,
-  type MessageBody,
-  type OpenChat,
-  type RememberedBox,
-} from './records.js';
+import { type ChatMeta, chatCost, type MessageBody, type OpenChat } from './records.js';
 import { rekeySeen } from './seen-rekey.js';
 import { ServiceError } from './service-error.js';
 import {
@@ -48,7 +47,8 @@ export async function createChat(ctx: ServiceContext, req: NewChat): Promise<Cha
     const problem = legacyChatIdProblem(wire);
     if (problem) throw new ServiceError('bad-input', problem);
     const wireKey = legacyWireKey(req.secret, wire, req.suffix?.trim() || undefined);
-    return insertChat(ctx, { name, format: 'legacy', wire, createdHere: true }, wireKey);
+    const meta: ChatMeta = { name, format: 'legacy', wire, createdHere: true };
+    return req.hidden ? createHiddenChat(ctx, meta, wireKey, req.secret) : insertChat(ctx, meta, wireKey);
   }
   if (req.legacyId !== undefined || req.suffix !== undefined) {
     throw new ServiceError('bad-input', 'A chat id and suffix are chosen only for legacy chats.');
@@ -57,23 +57,27 @@ export async function createChat(ctx: ServiceContext, req: NewChat): Promise<Cha
   const problem = kProblem(k);
   if (problem) throw new ServiceError('bad-input', problem);
   const wire = newSealedWireId();
+  // A hidden chat's L is queued beside K, so the two derivations run back to back.
+  const hidden = req.hidden ? hiddenKeysFor(ctx, ctx.requireSession(), req.secret) : undefined;
+  hidden?.catch(() => undefined);
   const key = await deriveSealedWireKey(ctx.kdf, req.secret, wire, k);
-  return insertChat(
-    ctx,
-    { name, format: 'sealed-v2', wire, k, createdHere: true },
-    { format: 'sealed-v2', key },
-  );
+  const meta: ChatMeta = { name, format: 'sealed-v2', wire, k, createdHere: true };
+  return hidden
+    ? createHiddenChat(ctx, meta, { format: 'sealed-v2', key }, req.secret, hidden)
+    : insertChat(ctx, meta, { format: 'sealed-v2', key });
 }
 
 /**
  * Writes a new chat row and opens it. `firstMessage`, when given, is stored in
- * the same transaction: a chat created on receipt never exists without it.
+ * the same transaction: a chat created on receipt never exists without it;
+ * so is what `fill` writes (a hidden chat's messages, moved back among the visible ones).
  */
 export async function insertChat(
   ctx: ServiceContext,
   given: ChatMeta,
   wire: WireKey,
   firstMessage?: { epoch: number; body: MessageBody },
+  fill?: (id: LocalChatId, keys: Pick<OpenChat, 'cdk' | 'seenKey'>) => void,
 ): Promise<ChatSummary & { messageId?: MessageId }> {
   const s = ctx.requireSession();
   const salt = randomSalt();
@@ -90,25 +94,28 @@ export async function insertChat(
   const cdk = randomKey();
   const seenKey = chatSeenKey(cdk);
   const unlockKey = chatUnlockKey(s.dk, salt, proof);
-  const secretBox: ChatSecretBox = {
-    cdk: toBase64Url(cdk),
-    ...(wire.format === 'legacy' ? { suffix: wire.suffix } : {}),
-  };
+  const keyBox = sealChatKeyBox(
+    unlockKey,
+    wire.format === 'legacy' ? { cdk, suffix: wire.suffix } : { cdk },
+    `chat-key|${toHex(salt)}`,
+  );
+  wipe(unlockKey, proof);
   let messageId: MessageId | undefined;
   const id = ctx.store.transaction(() => {
     const id = ctx.store.insertChat(
       routeIndex(s.dk, meta.format, meta.wire),
       Buffer.alloc(0),
       salt,
-      sealJson(unlockKey, secretBox, `chat-key|${toHex(salt)}`),
+      keyBox,
       now(),
     ) as LocalChatId;
     ctx.store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
     if (firstMessage)
       messageId = insertMessage(ctx, id, { cdk, seenKey }, firstMessage.epoch, firstMessage.body);
+    fill?.(id, { cdk, seenKey });
+    addCover(ctx.cells, 'chat');
     return id;
   });
-  wipe(unlockKey, proof);
   ctx.open.add({ id, meta, cdk, seenKey, wire, remembered: false, lastUsed: Date.now() });
   return { ...ctx.chat(id), ...(messageId === undefined ? {} : { messageId }) };
 }
@@ -116,6 +123,7 @@ export async function insertChat(
 /** Opens a chat with its secret. A wrong secret opens nothing and changes nothing. */
 export async function unlockChat(ctx: ServiceContext, id: LocalChatId, secret: string): Promise<ChatSummary> {
   const s = ctx.requireSession();
+  if (ctx.hidden.has(id)) return verifyHiddenSecret(ctx, id, secret);
   const row = ctx.row(id);
   const meta = ctx.meta(row);
   refuseWeakCost(meta.proofLog2N, ctx.opts.chatLog2N, `Chat "${meta.name}"`);
@@ -124,19 +132,29 @@ export async function unlockChat(ctx: ServiceContext, id: LocalChatId, secret: s
       ? { format: 'sealed-v2', key: await deriveSealedWireKey(ctx.kdf, secret, meta.wire, chatCost(meta)) }
       : legacyWireKey(secret, meta.wire);
   const proof = await chatProof(ctx.kdf, wire, row.unlock_salt, meta.proofLog2N);
-  if (ctx.session !== s) throw new ServiceError('not-logged-in', 'Log in first.');
-  // An open chat stays as it is, but a wrong secret is still called wrong.
-  const opened = ctx.open.has(id)
-    ? openSecretBox(ctx, row, proof) !== undefined
-    : openWithProof(ctx, row, meta, wire, proof);
-  if (!opened) throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
+  // The proof is wiped whatever happens; the wire key is kept only by a chat it opens.
+  let kept = false;
+  try {
+    if (ctx.session !== s) throw new ServiceError('not-logged-in', 'Log in first.');
+    // An open chat stays as it is, but a wrong secret is still called wrong.
+    let opened: boolean;
+    if (ctx.open.has(id)) {
+      const box = openSecretBox(ctx, row, proof);
+      if (box) wipe(box.cdk);
+      opened = box !== undefined;
+    } else opened = kept = openWithProof(ctx, row, meta, wire, proof);
+    if (!opened) throw new ServiceError('wrong-secret', `That is not the secret of chat "${meta.name}".`);
+  } finally {
+    wipe(proof);
+    if (!kept) wipeWireKey(wire);
+  }
   return ctx.chat(id);
 }
 
 /** The chat's data key box, opened by a proof of its secret; undefined when the proof is not its. */
-function openSecretBox(ctx: ServiceContext, row: ChatRow, proof: Uint8Array): ChatSecretBox | undefined {
+function openSecretBox(ctx: ServiceContext, row: ChatRow, proof: Uint8Array): ChatKeyBox | undefined {
   const unlockKey = chatUnlockKey(ctx.requireSession().dk, row.unlock_salt, proof);
-  const box = openJson<ChatSecretBox>(unlockKey, row.wrapped_key, `chat-key|${toHex(row.unlock_salt)}`);
+  const box = openChatKeyBox(unlockKey, row.wrapped_key, `chat-key|${toHex(row.unlock_salt)}`);
   wipe(unlockKey);
   return box;
 }
@@ -151,7 +169,7 @@ function openWithProof(
 ): boolean {
   const box = openSecretBox(ctx, row, proof);
   if (!box) return false;
-  const cdk = fromBase64Url(box.cdk) as Uint8Array;
+  const cdk = box.cdk;
   const w: WireKey = wire.format === 'legacy' ? { ...wire, suffix: box.suffix ?? wire.suffix } : wire;
   const id = row.id as LocalChatId;
   const seenKey = chatSeenKey(cdk);
@@ -168,22 +186,17 @@ function openWithProof(
 /** At login: opens a chat whose key the person chose to remember on this computer. */
 export function openRemembered(ctx: ServiceContext, row: ChatRow): void {
   const s = ctx.requireSession();
-  const box = openJson<RememberedBox>(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`);
-  if (!box) return;
   const meta = ctx.meta(row);
   if (weakCost(meta.proofLog2N, ctx.opts.chatLog2N)) return;
-  const wire: WireKey =
-    meta.format === 'sealed-v2'
-      ? {
-          format: 'sealed-v2',
-          key: sealedKeyFromBytes(meta.wire as ChatId, chatCost(meta), fromBase64Url(box.wire) as Uint8Array),
-        }
-      : legacyWireKey(box.wire, meta.wire);
-  openWithProof(ctx, row, meta, wire, fromBase64Url(box.proof) as Uint8Array);
+  const chat = { format: meta.format, wire: meta.wire, k: chatCost(meta) };
+  const box = openRememberedBox(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`, chat);
+  if (!box) return;
+  if (!openWithProof(ctx, row, meta, box.wire, box.proof)) wipeWireKey(box.wire);
+  wipe(box.proof);
 }
 
 export function lockChat(ctx: ServiceContext, id: LocalChatId): void {
-  ctx.row(id);
+  if (!ctx.hidden.has(id)) ctx.row(id);
   ctx.open.lock(id, 'request');
 }
 
@@ -203,24 +216,29 @@ export function lockIdleChats(ctx: ServiceContext, at = Date.now()): LocalChatId
 /** Keeps this chat's key wrapped under the profile key: it then unlocks with the login. */
 export async function rememberChat(ctx: ServiceContext, id: LocalChatId): Promise<ChatSummary> {
   const s = ctx.requireSession();
+  if (ctx.hidden.has(id))
+    throw new ServiceError(
+      'bad-input',
+      'A hidden chat cannot be remembered: that would need a box the login alone opens, which would show it exists.',
+    );
   const c = ctx.openChat(id);
   const row = ctx.row(id);
   const proof = await chatProof(ctx.kdf, c.wire, row.unlock_salt, c.meta.proofLog2N);
-  if (ctx.session !== s || ctx.open.get(id) !== c) {
-    throw new ServiceError('chat-locked', 'The chat was locked meanwhile; nothing was remembered.');
+  try {
+    if (ctx.session !== s || ctx.open.get(id) !== c) {
+      throw new ServiceError('chat-locked', 'The chat was locked meanwhile; nothing was remembered.');
+    }
+    ctx.store.setRemembered(id, sealRememberedBox(s.dk, proof, c.wire, `chat-remember|${id}`));
+  } finally {
+    wipe(proof);
   }
-  const wireBytes =
-    c.wire.format === 'sealed-v2'
-      ? toBase64Url(new Uint8Array([...c.wire.key.enc, ...c.wire.key.macKey]))
-      : c.wire.secret;
-  const box: RememberedBox = { proof: toBase64Url(proof), wire: wireBytes };
-  ctx.store.setRemembered(id, sealJson(s.dk, box, `chat-remember|${id}`));
   ctx.open.add({ ...c, remembered: true });
   return ctx.chat(id);
 }
 
 /** Forgets the remembered key: the chat needs its secret again after this session. */
 export function forgetChat(ctx: ServiceContext, id: LocalChatId): ChatSummary {
+  if (ctx.hidden.has(id)) return ctx.chat(id);
   ctx.row(id);
   ctx.store.setRemembered(id, null);
   const c = ctx.open.get(id);

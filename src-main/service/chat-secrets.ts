@@ -1,6 +1,6 @@
 import { defaultLegacyName, defaultLegacySuffix } from '../../src-shared/legacy-chats.js';
 import type { Format } from '../../src-shared/types.js';
-import { toBase64Url, utf8 } from '../core/bytes.js';
+import { concatBytes, fromBase64Url, toBase64Url, utf8, utf8DecodeStrict, wipe } from '../core/bytes.js';
 import { openLegacy } from '../core/legacy.js';
 import type { ChatId, OpenedPointer, Pointer } from '../core/pointer-types.js';
 import { fail, type Result } from '../core/result.js';
@@ -10,7 +10,9 @@ import {
   sealedKeyFromBytes,
   sealedKeyParams,
   sealedSecretBytes,
+  wipeSealedKey,
 } from '../core/sealed-key.js';
+import { open, seal } from '../vault/box.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
 import { ServiceError } from './service-error.js';
 import { LEGACY_PROOF_LOG2N, sealedChatProof } from './vault-keys.js';
@@ -98,4 +100,117 @@ export function openWithOwnKey(wire: WireKey, p: Pointer): Result<OpenedPointer>
     openWithWireKey(wire, p) ??
     fail('wrong-secret-or-altered', 'This key was made for another chat; it does not open this pointer.')
   );
+}
+
+/** Wipes what a wire key holds as bytes (a legacy secret is a string, which only the GC frees). */
+export function wipeWireKey(wire: WireKey): void {
+  if (wire.format === 'sealed-v2') wipeSealedKey(wire.key);
+}
+
+// Keys are sealed as bytes, never as base64 in JSON: a string cannot be wiped and lives until
+// the GC frees it, a Buffer is zeroed as soon as the key is read out of it. Boxes written
+// before this (JSON, first byte "{") still open; every box written now has the layout below.
+const BINARY_BOX = 1;
+const KEY_BYTES = 32;
+
+/** A chat's data key and, for legacy chats, its suffix: what the chat's unlock key opens. */
+export interface ChatKeyBox {
+  readonly cdk: Uint8Array;
+  readonly suffix?: string;
+}
+
+/** Layout: 1, then 1 when a suffix follows (0 if not), CDK (32 bytes), the suffix in UTF-8. */
+export function sealChatKeyBox(unlockKey: Uint8Array, box: ChatKeyBox, aad: string): Buffer {
+  const suffix = box.suffix === undefined ? new Uint8Array(0) : utf8(box.suffix);
+  const plain = new Uint8Array(2 + KEY_BYTES + suffix.length);
+  plain[0] = BINARY_BOX;
+  plain[1] = box.suffix === undefined ? 0 : 1;
+  plain.set(box.cdk, 2);
+  plain.set(suffix, 2 + KEY_BYTES);
+  const sealed = seal(unlockKey, plain, aad);
+  wipe(plain);
+  return sealed;
+}
+
+/** The box, or undefined when the unlock key is not this chat's (or the box was altered). */
+export function openChatKeyBox(unlockKey: Uint8Array, blob: Uint8Array, aad: string): ChatKeyBox | undefined {
+  const plain = open(unlockKey, blob, aad);
+  if (!plain) return undefined;
+  try {
+    if (plain[0] === BINARY_BOX) {
+      if (plain.length < 2 + KEY_BYTES) return undefined;
+      const cdk = new Uint8Array(plain.subarray(2, 2 + KEY_BYTES));
+      if (plain[1] === 0) return { cdk };
+      const suffix = utf8DecodeStrict(plain.subarray(2 + KEY_BYTES));
+      return suffix === undefined ? undefined : { cdk, suffix };
+    }
+    const old = JSON.parse(plain.toString('utf8')) as { cdk: string; suffix?: string };
+    const cdk = fromBase64Url(old.cdk);
+    if (!cdk || cdk.length !== KEY_BYTES) return undefined;
+    return old.suffix === undefined ? { cdk } : { cdk, suffix: old.suffix };
+  } finally {
+    wipe(plain);
+  }
+}
+
+/**
+ * What "remember on this computer" keeps under DK: the chat's proof, and its
+ * wire key (sealed: the 64 bytes of K; legacy: the secret, which the legacy
+ * keystream needs). Layout: 1, the format (0 sealed, 1 legacy), the proof
+ * (32 bytes), then K or the secret in UTF-8.
+ */
+export function sealRememberedBox(dk: Uint8Array, proof: Uint8Array, wire: WireKey, aad: string): Buffer {
+  const tail = wire.format === 'sealed-v2' ? concatBytes(wire.key.enc, wire.key.macKey) : utf8(wire.secret);
+  const plain = new Uint8Array(2 + KEY_BYTES + tail.length);
+  plain[0] = BINARY_BOX;
+  plain[1] = wire.format === 'sealed-v2' ? 0 : 1;
+  plain.set(proof, 2);
+  plain.set(tail, 2 + KEY_BYTES);
+  const sealed = seal(dk, plain, aad);
+  wipe(plain, tail);
+  return sealed;
+}
+
+/** A remembered chat's proof and wire key (the caller wipes both), or undefined when it does not open. */
+export function openRememberedBox(
+  dk: Uint8Array,
+  blob: Uint8Array,
+  aad: string,
+  chat: { readonly format: Format; readonly wire: string; readonly k: number },
+): { proof: Uint8Array; wire: WireKey } | undefined {
+  const plain = open(dk, blob, aad);
+  if (!plain) return undefined;
+  let proof: Uint8Array | undefined;
+  let K: Uint8Array | undefined;
+  try {
+    let secret: string | undefined;
+    if (plain[0] === BINARY_BOX) {
+      if (plain.length < 2 + KEY_BYTES || plain[1] !== (chat.format === 'sealed-v2' ? 0 : 1))
+        return undefined;
+      proof = new Uint8Array(plain.subarray(2, 2 + KEY_BYTES));
+      if (chat.format === 'sealed-v2') K = new Uint8Array(plain.subarray(2 + KEY_BYTES));
+      else secret = utf8DecodeStrict(plain.subarray(2 + KEY_BYTES));
+    } else {
+      const old = JSON.parse(plain.toString('utf8')) as { proof: string; wire: string };
+      proof = fromBase64Url(old.proof);
+      if (chat.format === 'sealed-v2') K = fromBase64Url(old.wire);
+      else secret = old.wire;
+    }
+    if (!proof || proof.length !== KEY_BYTES) return undefined;
+    if (chat.format === 'sealed-v2') {
+      if (!K || K.length !== 2 * KEY_BYTES) return undefined;
+      const key = sealedKeyFromBytes(chat.wire as ChatId, chat.k, K);
+      const out = { proof, wire: { format: 'sealed-v2', key } as const };
+      proof = undefined;
+      return out;
+    }
+    if (secret === undefined) return undefined;
+    const out = { proof, wire: legacyWireKey(secret, chat.wire) };
+    proof = undefined;
+    return out;
+  } finally {
+    wipe(plain);
+    if (K) wipe(K);
+    if (proof) wipe(proof);
+  }
 }

@@ -42,12 +42,18 @@ function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
 }
 
 function gcmOpen(key: Uint8Array, b: Buffer, aad: string): Buffer | undefined {
+  let out: Buffer | undefined;
   try {
     const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
     d.setAAD(Buffer.from(aad, 'utf8'));
     d.setAuthTag(b.subarray(b.length - 16));
-    return Buffer.concat([d.update(b.subarray(12, b.length - 16)), d.final()]);
+    // GCM's final() adds no bytes: the plaintext stays in this one Buffer, which the caller wipes
+    // (a concat would leave a second copy nobody wipes).
+    out = d.update(b.subarray(12, b.length - 16));
+    d.final();
+    return out;
   } catch {
+    out?.fill(0);
     return undefined;
   }
 }
@@ -61,7 +67,11 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffe
   return box;
 }
 
-/** The plaintext, or undefined when the key is wrong or the blob was altered. */
+/**
+ * The plaintext, or undefined when the key is wrong or the blob was altered.
+ * A caller that opens a key wipes the returned Buffer once it has used it: it
+ * is the only copy, and nothing else will.
+ */
 export function open(key: Uint8Array, blob: Uint8Array, aad: string): Buffer | undefined {
   if (blob.length < OVERHEAD) return undefined;
   const b = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
@@ -69,14 +79,27 @@ export function open(key: Uint8Array, blob: Uint8Array, aad: string): Buffer | u
   if (padded === undefined) return gcmOpen(key, b, aad);
   const end = padded.lastIndexOf(0x80);
   // Authentic but not padded as seal pads: only a bug could write that; refuse it like damage.
-  if (end < 0 || padded.subarray(end + 1).some((x) => x !== 0)) return undefined;
+  if (end < 0 || padded.subarray(end + 1).some((x) => x !== 0)) {
+    padded.fill(0);
+    return undefined;
+  }
   return padded.subarray(0, end);
 }
 
-export const sealJson = (key: Uint8Array, value: unknown, aad: string): Buffer =>
-  seal(key, Buffer.from(JSON.stringify(value), 'utf8'), aad);
+/** For values that hold no key (names, settings, texts): keys are sealed as bytes. */
+export function sealJson(key: Uint8Array, value: unknown, aad: string): Buffer {
+  const plain = Buffer.from(JSON.stringify(value), 'utf8');
+  const box = seal(key, plain, aad);
+  plain.fill(0);
+  return box;
+}
 
 export function openJson<T>(key: Uint8Array, blob: Uint8Array, aad: string): T | undefined {
   const b = open(key, blob, aad);
-  return b === undefined ? undefined : (JSON.parse(b.toString('utf8')) as T);
+  if (b === undefined) return undefined;
+  try {
+    return JSON.parse(b.toString('utf8')) as T;
+  } finally {
+    b.fill(0);
+  }
 }

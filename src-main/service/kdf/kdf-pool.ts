@@ -37,15 +37,23 @@ export class KdfPool {
     this.#pending.clear();
   }
 
-  /** scrypt(password, salt, N = 2^log2N, r = 8, p = 1). The password copy sent is wiped by the worker. */
+  /**
+   * scrypt(password, salt, N = 2^log2N, r = 8, p = 1). The password given is
+   * wiped here: its one copy moves to the worker (transferred, not cloned), which
+   * wipes it after scrypt. The key comes back transferred too; the caller wipes it.
+   */
   scrypt(password: Uint8Array, salt: Uint8Array, log2N: number, dkLen: number): Promise<Uint8Array> {
     this.#worker ??= this.#start();
     const w = this.#worker;
     w.ref();
     const id = this.#nextId++;
+    // A copy in an ArrayBuffer of its own: transferring the caller's could detach memory it shares
+    // (a Buffer's pool), and a clone would leave a copy in the message queue nobody wipes.
+    const sent = new Uint8Array(password);
+    password.fill(0);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      w.postMessage({ id, password: password.slice(), salt, log2N, dkLen } satisfies KdfRequest);
+      w.postMessage({ id, password: sent, salt, log2N, dkLen } satisfies KdfRequest, [sent.buffer]);
     });
   }
 
