@@ -46,8 +46,12 @@ export interface ChatRows {
   clearChat(): number;
 }
 
-/** A visible chat's rows: a thin adapter over the vault's SQL for one chat id. */
-export function sqlChatRows(store: VaultStore, chatId: number): ChatRows {
+/**
+ * A visible chat's rows: a thin adapter over the vault's SQL for one chat id.
+ * `stored` runs after each message inserted, in its transaction (the cover
+ * traffic of hidden chats).
+ */
+export function sqlChatRows(store: VaultStore, chatId: number, stored?: () => void): ChatRows {
   return {
     count: (trashed) => {
       const row = store.chat(chatId);
@@ -68,7 +72,11 @@ export function sqlChatRows(store: VaultStore, chatId: number): ChatRows {
       const hit = store.seenMany([seen]).get(seen.toString('hex'));
       return hit?.chat_id === chatId ? hit : undefined;
     },
-    insertMessage: (seen, epoch, storedAt, body) => store.insertMessage(chatId, seen, epoch, storedAt, body),
+    insertMessage: (seen, epoch, storedAt, body) => {
+      const id = store.insertMessage(chatId, seen, epoch, storedAt, body);
+      stored?.();
+      return id;
+    },
     touch: (when) => store.touchChat(chatId, when),
     setTrashed: (id, trashed, body) => store.setTrashed(chatId, id, trashed, body),
     deleteMessage: (id) => store.deleteMessage(chatId, id),

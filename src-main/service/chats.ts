@@ -3,6 +3,7 @@ import { toHex } from '../core/bytes.js';
 import { fingerprintCode, legacyFingerprintParams, sealedFingerprintBytes } from '../core/fingerprint.js';
 import { sealJson } from '../vault/box.js';
 import type { ServiceContext } from './context.js';
+import { hiddenSummary } from './hidden/registry.js';
 import { ServiceError } from './service-error.js';
 
 // The chat list and what the login alone may do to a chat: find, rename,
@@ -10,7 +11,10 @@ import { ServiceError } from './service-error.js';
 
 export function listChats(ctx: ServiceContext): ChatSummary[] {
   ctx.requireSession();
-  return ctx.store.chats().map((r) => ctx.summary(r));
+  // Open hidden chats are listed like any other; closed ones are nowhere to list.
+  const hidden = ctx.hidden.all().map(hiddenSummary);
+  const visible = ctx.store.chats().map((r) => ctx.summary(r));
+  return hidden.length === 0 ? visible : [...visible, ...hidden].sort((a, b) => b.lastActivity - a.lastActivity);
 }
 
 /** Finds a chat by local id, wire id or unique name, as the CLI's CHAT argument. */
@@ -31,6 +35,14 @@ export function findChat(ctx: ServiceContext, ref: string): ChatSummary {
 
 export function renameChat(ctx: ServiceContext, id: LocalChatId, name: string): ChatSummary {
   const s = ctx.requireSession();
+  const h = ctx.hidden.get(id);
+  if (h) {
+    const meta = { ...h.record.meta, name: ctx.checkName(name) };
+    h.setMeta(meta);
+    const c = ctx.open.get(id);
+    if (c) ctx.open.add({ ...c, meta });
+    return ctx.chat(id);
+  }
   const meta = { ...ctx.meta(ctx.row(id)), name: ctx.checkName(name) };
   ctx.store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
   const c = ctx.open.get(id);
@@ -40,6 +52,13 @@ export function renameChat(ctx: ServiceContext, id: LocalChatId, name: string): 
 
 /** Needs the login, not the chat's secret: a chat whose secret is forgotten can still be removed. */
 export function deleteChat(ctx: ServiceContext, id: LocalChatId): void {
+  const h = ctx.hidden.get(id);
+  if (h) {
+    // Its cells become chaff: the count of cells stays, nothing of the chat does.
+    h.destroy();
+    ctx.open.lock(id, 'request');
+    return;
+  }
   ctx.row(id);
   ctx.open.lock(id, 'request');
   ctx.store.deleteChat(id);

@@ -1,9 +1,13 @@
 import { chatNameProblem } from '../../src-shared/checks.js';
 import type { ChatSummary, LocalChatId, MessengerEvent, Settings } from '../../src-shared/types.js';
 import { openJson } from '../vault/box.js';
+import { CellStore } from '../vault/cell-store.js';
 import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
 import type { ChatRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
+import { type ChatRows, sqlChatRows } from './chat-rows.js';
+import { addCover } from './hidden/cover.js';
+import { HiddenChats, hiddenSummary } from './hidden/registry.js';
 import { KdfPool } from './kdf/kdf-pool.js';
 import { OpenChats } from './open-chats.js';
 import { type ChatMeta, chatCost, type OpenChat } from './records.js';
@@ -16,6 +20,8 @@ export interface MessengerOptions extends OpenDbOptions {
   readonly profileLog2N?: number;
   /** Milliseconds between idle checks; default 15 s. */
   readonly idleCheckMs?: number;
+  /** Hidden chats' scrypt cost (docs/hidden-chats.md); default 17, else chatLog2N when a test lowers that. */
+  readonly hiddenLog2N?: number;
 }
 
 /** A logged-in profile: its data key, in memory only, wiped on logout. */
@@ -43,25 +49,30 @@ export class ServiceContext {
   readonly opts: MessengerOptions;
   readonly kdf = new KdfPool();
   readonly open: OpenChats;
+  /** Open hidden chats: in memory only, dropped (and wiped) when their chat locks or the session ends. */
+  readonly hidden = new HiddenChats();
   session: Session | undefined;
   idleTimer: NodeJS.Timeout | undefined;
   /** Imports run one after another (see import-port.ts). */
   importQueue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(e: MessengerEvent) => void>();
   /** Opened on first use; closed (and forgotten) by close() and deleteProfile(). */
-  #vault: { db: Db; store: VaultStore } | undefined;
+  #vault: { db: Db; store: VaultStore; cells: CellStore } | undefined;
   #closed = false;
 
   constructor(path: string, opts: MessengerOptions) {
     this.path = path;
     this.opts = opts;
-    this.open = new OpenChats((chatId, reason) => this.emit({ type: 'chat-locked', chatId, reason }));
+    this.open = new OpenChats((chatId, reason) => {
+      this.hidden.drop(chatId);
+      this.emit({ type: 'chat-locked', chatId, reason });
+    });
     this.#vault = this.#openVault();
   }
 
   #openVault() {
     const db = openDb(this.path, this.opts);
-    return { db, store: new VaultStore(db) };
+    return { db, store: new VaultStore(db), cells: new CellStore(db) };
   }
 
   get store(): VaultStore {
@@ -69,6 +80,31 @@ export class ServiceContext {
       throw new ServiceError('vault-closed', 'The vault is closed; restart the app to open it again.');
     this.#vault ??= this.#openVault();
     return this.#vault.store;
+  }
+
+  /** The hidden chats' cells (and their chaff), in the same database as the store. */
+  get cells(): CellStore {
+    void this.store;
+    return (this.#vault as { cells: CellStore }).cells;
+  }
+
+  /** The database under the store, for the few tables with their own SQL file (search-chunks.ts). */
+  get db(): Db {
+    void this.store;
+    return (this.#vault as { db: Db }).db;
+  }
+
+  /**
+   * One chat's message rows: an open hidden chat's cells, else the visible
+   * tables (where each message stored brings its share of chaff cells).
+   */
+  rows(id: LocalChatId): ChatRows {
+    return (
+      this.hidden.get(id) ??
+      sqlChatRows(this.store, id, () => {
+        addCover(this.cells, 'message');
+      })
+    );
   }
 
   get closed(): boolean {
@@ -146,6 +182,8 @@ export class ServiceContext {
   }
 
   chat(id: LocalChatId): ChatSummary {
+    const h = this.session && this.hidden.get(id);
+    if (h) return hiddenSummary(h);
     return this.summary(this.row(id));
   }
 

@@ -1,0 +1,50 @@
+import type { ChatSummary, LocalChatId } from '../../../src-shared/types.js';
+import { chatCost } from '../records.js';
+import type { HiddenChat } from './hidden-rows.js';
+
+/**
+ * The hidden chats open in this session, by id. Nothing else in the app
+ * knows of them: locking one (or logging out) drops it here and wipes its keys
+ * and messages, and then no trace of it is left in memory or listed.
+ */
+export class HiddenChats {
+  readonly #chats = new Map<LocalChatId, HiddenChat>();
+
+  get = (id: LocalChatId): HiddenChat | undefined => this.#chats.get(id);
+  has = (id: LocalChatId): boolean => this.#chats.has(id);
+  all = (): HiddenChat[] => [...this.#chats.values()];
+
+  add(h: HiddenChat): void {
+    this.#chats.set(h.id as LocalChatId, h);
+  }
+
+  drop(id: LocalChatId): void {
+    this.#chats.get(id)?.wipe();
+    this.#chats.delete(id);
+  }
+
+  wipeAll(): void {
+    for (const h of this.#chats.values()) h.wipe();
+    this.#chats.clear();
+  }
+}
+
+/** An open hidden chat as the list shows it: like any open chat, marked hidden. */
+export function hiddenSummary(h: HiddenChat): ChatSummary {
+  const meta = h.record.meta;
+  const last = h.lastMessageAt();
+  return {
+    id: h.id as LocalChatId,
+    name: meta.name,
+    format: meta.format,
+    wireId: meta.wire,
+    locked: false,
+    remembered: false,
+    count: h.count(false),
+    trashCount: h.count(true),
+    lastActivity: h.record.lastActivity,
+    ...(last === undefined ? {} : { lastMessageAt: last }),
+    ...(meta.format === 'sealed-v2' ? { k: chatCost(meta) } : {}),
+    hidden: true,
+  };
+}
