@@ -14,7 +14,9 @@ export function listChats(ctx: ServiceContext): ChatSummary[] {
   // Open hidden chats are listed like any other; closed ones are nowhere to list.
   const hidden = ctx.hidden.all().map(hiddenSummary);
   const visible = ctx.store.chats().map((r) => ctx.summary(r));
-  return hidden.length === 0 ? visible : [...visible, ...hidden].sort((a, b) => b.lastActivity - a.lastActivity);
+  return hidden.length === 0
+    ? visible
+    : [...visible, ...hidden].sort((a, b) => b.lastActivity - a.lastActivity);
 }
 
 /** Finds a chat by local id, wire id or unique name, as the CLI's CHAT argument. */
