@@ -19,6 +19,8 @@ import {
 } from './chat-secrets.js';
 import { now, type ServiceContext } from './context.js';
 import { refuseWeakCost, weakCost } from './cost-floor.js';
+import { addCover } from './hidden/cover.js';
+import { createHiddenChat, hiddenKeysFor, verifyHiddenSecret } from './hidden/hidden-chats.js';
 import { insertMessage, searchIndex } from './messages.js';
 import { type ChatMeta, chatCost, type MessageBody, type OpenChat } from './records.js';
 import { rekeySeen } from './seen-rekey.js';
@@ -45,7 +47,8 @@ export async function createChat(ctx: ServiceContext, req: NewChat): Promise<Cha
     const problem = legacyChatIdProblem(wire);
     if (problem) throw new ServiceError('bad-input', problem);
     const wireKey = legacyWireKey(req.secret, wire, req.suffix?.trim() || undefined);
-    return insertChat(ctx, { name, format: 'legacy', wire, createdHere: true }, wireKey);
+    const meta: ChatMeta = { name, format: 'legacy', wire, createdHere: true };
+    return req.hidden ? createHiddenChat(ctx, meta, wireKey, req.secret) : insertChat(ctx, meta, wireKey);
   }
   if (req.legacyId !== undefined || req.suffix !== undefined) {
     throw new ServiceError('bad-input', 'A chat id and suffix are chosen only for legacy chats.');
@@ -54,23 +57,27 @@ export async function createChat(ctx: ServiceContext, req: NewChat): Promise<Cha
   const problem = kProblem(k);
   if (problem) throw new ServiceError('bad-input', problem);
   const wire = newSealedWireId();
+  // A hidden chat's L is queued beside K, so the two derivations run back to back.
+  const hidden = req.hidden ? hiddenKeysFor(ctx, ctx.requireSession(), req.secret) : undefined;
+  hidden?.catch(() => undefined);
   const key = await deriveSealedWireKey(ctx.kdf, req.secret, wire, k);
-  return insertChat(
-    ctx,
-    { name, format: 'sealed-v2', wire, k, createdHere: true },
-    { format: 'sealed-v2', key },
-  );
+  const meta: ChatMeta = { name, format: 'sealed-v2', wire, k, createdHere: true };
+  return hidden
+    ? createHiddenChat(ctx, meta, { format: 'sealed-v2', key }, req.secret, hidden)
+    : insertChat(ctx, meta, { format: 'sealed-v2', key });
 }
 
 /**
  * Writes a new chat row and opens it. `firstMessage`, when given, is stored in
- * the same transaction: a chat created on receipt never exists without it.
+ * the same transaction: a chat created on receipt never exists without it;
+ * so is what `fill` writes (a hidden chat's messages, moved back among the visible ones).
  */
 export async function insertChat(
   ctx: ServiceContext,
   given: ChatMeta,
   wire: WireKey,
   firstMessage?: { epoch: number; body: MessageBody },
+  fill?: (id: LocalChatId, keys: Pick<OpenChat, 'cdk' | 'seenKey'>) => void,
 ): Promise<ChatSummary & { messageId?: MessageId }> {
   const s = ctx.requireSession();
   const salt = randomSalt();
@@ -105,6 +112,8 @@ export async function insertChat(
     ctx.store.setChatMeta(id, sealJson(s.dk, meta, `chat-meta|${id}`));
     if (firstMessage)
       messageId = insertMessage(ctx, id, { cdk, seenKey }, firstMessage.epoch, firstMessage.body);
+    fill?.(id, { cdk, seenKey });
+    addCover(ctx.cells, 'chat');
     return id;
   });
   ctx.open.add({ id, meta, cdk, seenKey, wire, remembered: false, lastUsed: Date.now() });
@@ -114,6 +123,7 @@ export async function insertChat(
 /** Opens a chat with its secret. A wrong secret opens nothing and changes nothing. */
 export async function unlockChat(ctx: ServiceContext, id: LocalChatId, secret: string): Promise<ChatSummary> {
   const s = ctx.requireSession();
+  if (ctx.hidden.has(id)) return verifyHiddenSecret(ctx, id, secret);
   const row = ctx.row(id);
   const meta = ctx.meta(row);
   refuseWeakCost(meta.proofLog2N, ctx.opts.chatLog2N, `Chat "${meta.name}"`);
@@ -186,7 +196,7 @@ export function openRemembered(ctx: ServiceContext, row: ChatRow): void {
 }
 
 export function lockChat(ctx: ServiceContext, id: LocalChatId): void {
-  ctx.row(id);
+  if (!ctx.hidden.has(id)) ctx.row(id);
   ctx.open.lock(id, 'request');
 }
 
@@ -206,6 +216,11 @@ export function lockIdleChats(ctx: ServiceContext, at = Date.now()): LocalChatId
 /** Keeps this chat's key wrapped under the profile key: it then unlocks with the login. */
 export async function rememberChat(ctx: ServiceContext, id: LocalChatId): Promise<ChatSummary> {
   const s = ctx.requireSession();
+  if (ctx.hidden.has(id))
+    throw new ServiceError(
+      'bad-input',
+      'A hidden chat cannot be remembered: that would need a box the login alone opens, which would show it exists.',
+    );
   const c = ctx.openChat(id);
   const row = ctx.row(id);
   const proof = await chatProof(ctx.kdf, c.wire, row.unlock_salt, c.meta.proofLog2N);
@@ -223,6 +238,7 @@ export async function rememberChat(ctx: ServiceContext, id: LocalChatId): Promis
 
 /** Forgets the remembered key: the chat needs its secret again after this session. */
 export function forgetChat(ctx: ServiceContext, id: LocalChatId): ChatSummary {
+  if (ctx.hidden.has(id)) return ctx.chat(id);
   ctx.row(id);
   ctx.store.setRemembered(id, null);
   const c = ctx.open.get(id);

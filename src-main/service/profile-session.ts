@@ -11,6 +11,7 @@ import { open, openJson, seal, sealJson } from '../vault/box.js';
 import { lockIdleChats, openRemembered } from './chat-keys.js';
 import { now, type ServiceContext } from './context.js';
 import { refuseWeakCost } from './cost-floor.js';
+import { addCover, addLoginCover } from './hidden/cover.js';
 import { ServiceError } from './service-error.js';
 import { masterBytes, PROFILE_KDF_LOG2N, randomKey, randomSalt } from './vault-keys.js';
 
@@ -48,6 +49,8 @@ export async function createProfile(ctx: ServiceContext, nickname: string, maste
     },
     now(),
   );
+  // Every vault carries chaff cells from the start, hidden chats or not (docs/hidden-chats.md).
+  addCover(ctx.cells, 'pool');
   wipe(kek);
   ctx.session = { dk, nickname: nick, settings: DEFAULT_SETTINGS, lastActive: Date.now() };
   startIdleTimer(ctx);
@@ -86,6 +89,7 @@ export async function login(ctx: ServiceContext, master: string): Promise<void> 
   for (const row of ctx.store.chats()) {
     if (row.remembered) openRemembered(ctx, row);
   }
+  addLoginCover(ctx.cells);
   startIdleTimer(ctx);
 }
 
@@ -93,6 +97,7 @@ export async function login(ctx: ServiceContext, master: string): Promise<void> 
 export function logout(ctx: ServiceContext, reason: 'logout' | 'suspend' = 'logout'): void {
   const had = ctx.session !== undefined;
   ctx.open.wipeAll();
+  ctx.hidden.wipeAll();
   if (ctx.session) wipe(ctx.session.dk);
   ctx.session = undefined;
   if (ctx.idleTimer) clearInterval(ctx.idleTimer);
