@@ -18,8 +18,9 @@ import { ServiceError } from './service-error.js';
  */
 export function exportChat(ctx: ServiceContext, id: LocalChatId): string {
   const c = ctx.openChat(id);
-  return ctx.store
-    .messages(id, false)
+  return ctx
+    .rows(id)
+    .messages(false)
     .map((row) => `${messageView(c, row).pointer}\n`)
     .join('');
 }
