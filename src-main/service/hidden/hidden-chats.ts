@@ -136,7 +136,7 @@ export async function createHiddenChat(
     createdAt: at,
     lastActivity: at,
   });
-  const c = register(ctx, h, copyWire(wire));
+  const c = register(ctx, h, wire);
   let messageId: MessageId | undefined;
   if (firstMessage) {
     try {
