@@ -52,14 +52,14 @@ export function insertMessage(
 ): MessageId {
   const seen = seenIndex(keys.seenKey, body.pointer);
   const at = now();
-  const id = ctx.store.insertMessage(
-    chatId,
+  const rows = ctx.rows(chatId);
+  const id = rows.insertMessage(
     seen,
     epoch,
     at,
     sealJson(keys.cdk, body, bodyAad(chatId, seen, epoch, at, false)),
   ) as MessageId;
-  ctx.store.touchChat(chatId, Math.max(epoch, now()));
+  rows.touch(Math.max(epoch, now()));
   return id;
 }
 
@@ -77,15 +77,16 @@ export function insertMessages(
   const ids = items.map((it) => {
     const id = it.chat.id;
     newest.set(id, Math.max(newest.get(id) ?? 0, it.epoch, at));
-    return ctx.store.insertMessage(
-      id,
-      it.seen,
-      it.epoch,
-      at,
-      sealJson(it.chat.cdk, it.body, bodyAad(id, it.seen, it.epoch, at, false)),
-    ) as MessageId;
+    return ctx
+      .rows(id)
+      .insertMessage(
+        it.seen,
+        it.epoch,
+        at,
+        sealJson(it.chat.cdk, it.body, bodyAad(id, it.seen, it.epoch, at, false)),
+      ) as MessageId;
   });
-  for (const [id, when] of newest) ctx.store.touchChat(id, when);
+  for (const [id, when] of newest) ctx.rows(id).touch(when);
   return ids;
 }
 
@@ -120,7 +121,7 @@ export function send(
   // A legacy keystream depends only on the secret, the suffix and the epoch: a second message in the
   // same second would reuse the first one's. So a legacy send takes an epoch this chat has not used
   // (sent or received); sealed v2 draws a fresh nonce instead.
-  const latest = c.wire.format === 'legacy' ? ctx.store.latestEpoch(id) : undefined;
+  const latest = c.wire.format === 'legacy' ? ctx.rows(id).latestEpoch() : undefined;
   const epoch = latest === undefined ? now() : Math.max(now(), latest + 1);
   const input = { author: s.nickname, text, epoch };
   const sealed =
@@ -141,7 +142,7 @@ export function send(
 
 export function message(ctx: ServiceContext, id: LocalChatId, messageId: MessageId): MessageView {
   const c = ctx.openChat(id);
-  const row = ctx.store.message(id, messageId);
+  const row = ctx.rows(id).message(messageId);
   if (!row) throw new ServiceError('unknown-message', `There is no message ${messageId} in this chat.`);
   return messageView(c, row);
 }
@@ -173,14 +174,13 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
     Math.max(Math.floor(opts.pageSize ?? LIMITS.historyPageMax), 1),
     LIMITS.historyPageMax,
   );
-  const row = ctx.row(id);
-  const total = trash ? row.trashed_count : row.count;
-  const s = ctx.store;
+  const s = ctx.rows(id);
+  const total = s.count(trash);
   let rows: MessageRow[];
   let first: number;
   const anchorId = opts.before ?? opts.after ?? opts.around;
   if (anchorId !== undefined) {
-    const anchor = s.message(id, anchorId);
+    const anchor = s.message(anchorId);
     if (!anchor || (anchor.trashed === 1) !== trash)
       throw new ServiceError(
         'unknown-message',
@@ -201,14 +201,14 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
       first = position - older.length;
     }
   } else if (opts.oldest) {
-    rows = s.oldest(id, trash, size);
+    rows = s.oldest(trash, size);
     first = 0;
   } else {
     const skip = (opts.page ?? 0) * size;
     const start = Math.max(total - skip - size, 0);
     const count = Math.max(Math.min(size, total - skip), 0);
     // A page nearer the oldest end is read from there: the oldest page costs as little as the newest.
-    rows = start < skip ? s.oldest(id, trash, count, start) : s.newest(id, trash, count, skip);
+    rows = start < skip ? s.oldest(trash, count, start) : s.newest(trash, count, skip);
     first = start;
   }
   return {
@@ -223,12 +223,12 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
 /** The chat's search index, made (and built in the background) on first use. */
 export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
   if (!c.search) {
-    const s = ctx.store;
+    const s = ctx.rows(c.id);
     const index = new SearchIndex({
-      oldest: (trashed, limit) => s.oldest(c.id, trashed, limit),
+      oldest: (trashed, limit) => s.oldest(trashed, limit),
       after: (row, limit) => s.after(row, limit),
-      newSince: (afterId, limit) => s.rowsAfterId(c.id, afterId, limit),
-      row: (id) => s.message(c.id, id),
+      newSince: (afterId, limit) => s.rowsAfterId(afterId, limit),
+      row: (id) => s.message(id),
       maxId: () => s.maxMessageId(),
       view: (row) => messageView(c, row),
     });
@@ -249,7 +249,7 @@ export function search(ctx: ServiceContext, id: LocalChatId, query: string): Mes
 /** What can be done to one message of an open chat: each returns false when there is no such message. */
 /** In or out of the trash: the flag is bound into the body, so the body is sealed anew with it. */
 function setTrashed(ctx: ServiceContext, c: OpenChat, m: MessageId, trashed: boolean): boolean {
-  const row = ctx.store.message(c.id, m);
+  const row = ctx.rows(c.id).message(m);
   if (!row) return false;
   const body = openBody(c, row);
   if (!body)
@@ -258,7 +258,7 @@ function setTrashed(ctx: ServiceContext, c: OpenChat, m: MessageId, trashed: boo
       'A message of this chat cannot be read; the vault may be damaged.',
     );
   const box = sealJson(c.cdk, body, bodyAad(c.id, row.seen, row.epoch, row.stored_at, trashed));
-  const done = ctx.store.setTrashed(c.id, m, trashed, box);
+  const done = ctx.rows(c.id).setTrashed(m, trashed, box);
   if (done) c.search?.trashed(m, trashed);
   return done;
 }
@@ -268,7 +268,7 @@ const messageOps = {
   restore: (ctx: ServiceContext, c: OpenChat, m: MessageId) => setTrashed(ctx, c, m, false),
   /** Deletes one message forever (it was in the trash or not). */
   purge: (ctx: ServiceContext, c: OpenChat, m: MessageId) => {
-    const done = ctx.store.deleteMessage(c.id, m);
+    const done = ctx.rows(c.id).deleteMessage(m);
     if (done) c.search?.deleted([m]);
     return done;
   },
@@ -287,14 +287,14 @@ export function messageOp(
 
 export function emptyTrash(ctx: ServiceContext, id: LocalChatId): number {
   const c = ctx.openChat(id);
-  const n = ctx.store.emptyTrash(id);
+  const n = ctx.rows(id).emptyTrash();
   c.search?.emptiedTrash();
   return n;
 }
 
 export function clearHistory(ctx: ServiceContext, id: LocalChatId): number {
   const c = ctx.openChat(id);
-  const n = ctx.store.clearChat(id);
+  const n = ctx.rows(id).clearChat();
   c.search?.cleared();
   return n;
 }
