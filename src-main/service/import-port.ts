@@ -9,7 +9,13 @@ import type {
 import { parsePaste } from '../core/paste.js';
 import type { ChatRow } from '../vault/rows.js';
 import { insertChat, unlockChat } from './chat-keys.js';
-import { openWithOwnKey, receivedChatName, type WireKey, wireKeyForPointer } from './chat-secrets.js';
+import {
+  openWithOwnKey,
+  receivedChatName,
+  type WireKey,
+  wipeWireKey,
+  wireKeyForPointer,
+} from './chat-secrets.js';
 import type { ServiceContext } from './context.js';
 import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
@@ -37,7 +43,10 @@ export async function peekPointer(
   if (!parsed) throw new ServiceError('bad-input', 'There is no pointer here.');
   if (!parsed.ok) throw new ServiceError('bad-input', parsed.error.message);
   const p = parsed.value;
-  const opened = openWithOwnKey(await wireKeyForPointer(ctx.kdf, p, secret, suffix), p);
+  const wire = await wireKeyForPointer(ctx.kdf, p, secret, suffix);
+  const opened = openWithOwnKey(wire, p);
+  // A peek keeps nothing: the key it derived goes as soon as it has told.
+  wipeWireKey(wire);
   if (!opened.ok) {
     throw new ServiceError(
       'wrong-secret',

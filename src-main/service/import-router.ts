@@ -17,6 +17,7 @@ import {
   openWithWireKey,
   receivedChatName,
   type WireKey,
+  wipeWireKey,
   wireKeyForPointer,
 } from './chat-secrets.js';
 import type { ImportOptions } from './import-options.js';
@@ -117,6 +118,8 @@ export async function importPaste(
   const out: ImportOutcome[] = [];
   // Within one paste, each (chat id, k) costs one scrypt and each locked chat one unlock attempt.
   const newChatKeys = new Map<string, Promise<WireKey | undefined>>();
+  // The keys a chat created by this paste now holds; the rest are wiped when the paste is done.
+  const adopted = new Set<WireKey>();
   const triedUnlock = new Set<LocalChatId>();
   const secret = opts.secret?.trim() ? opts.secret : undefined;
   // What this paste stored or queued, by canonical text: a second copy is a duplicate.
@@ -189,6 +192,10 @@ export async function importPaste(
       if (routed) out[i] = { ...routed, pointer: item.text } as ImportOutcome;
     }
     flush(end);
+  }
+  for (const key of newChatKeys.values()) {
+    const wire = await key;
+    if (wire && !adopted.has(wire)) wipeWireKey(wire);
   }
   return out;
 
@@ -346,6 +353,7 @@ export async function importPaste(
     const name = opts.name?.trim() || receivedChatName(r.value);
     const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
     const created = await port.create(meta, wire, p.epoch, body(r.value));
+    adopted.add(wire);
     candidateCache.clear();
     taken.set(canonical, { chat: created.chat, direction: port.direction(r.value.author) });
     return stored(offset, created.chat, created.messageId, true);

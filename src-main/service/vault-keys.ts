@@ -30,7 +30,11 @@ const label = (s: string) => utf8(`CLM vault/${s}\u0000`);
 export const sealedChatProof = (key: SealedChatKey): Uint8Array => key.mac(label('chat-proof'));
 
 export function chatUnlockKey(dk: Uint8Array, chatSalt: Uint8Array, proof: Uint8Array): Uint8Array {
-  return hmacSha256(dk, concatBytes(label('chat-unlock'), chatSalt, proof));
+  // The message holds the proof: wiped like it, or its copy outlives the key it made.
+  const message = concatBytes(label('chat-unlock'), chatSalt, proof);
+  const key = hmacSha256(dk, message);
+  message.fill(0);
+  return key;
 }
 
 /** Blind index of a chat's wire id: lets a pointer find its chat without the id being readable. */
