@@ -52,7 +52,11 @@ describe('two people talking from the terminal', () => {
     const ok = bob.run(['import'], { input: `here you go: ${pointer} bye`, secret: 'paper lantern' });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/stored: New chat "Book club" created/);
-    const dup = bob.run(['import'], { input: pointer });
+    // The duplicate index is keyed per chat: a locked chat asks for its secret first, then knows it.
+    const locked = bob.run(['import'], { input: pointer });
+    expect(locked.code).toBe(1);
+    expect(locked.stdout).toMatch(/needs secret: Chat "Book club" is locked/);
+    const dup = bob.run(['import'], { input: pointer, secret: 'paper lantern' });
     expect(dup.code).toBe(0);
     expect(dup.stdout).toMatch(/duplicate/);
 
