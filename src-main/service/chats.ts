@@ -61,9 +61,14 @@ export function deleteChat(ctx: ServiceContext, id: LocalChatId): void {
     ctx.open.lock(id, 'request');
     return;
   }
-  ctx.row(id);
+  const row = ctx.row(id);
   ctx.open.lock(id, 'request');
-  ctx.store.deleteChat(id);
+  // Hiding a chat deletes its rows and adds cells: deleting one adds as many chaff cells (a record,
+  // a cell a message), so a chat gone between two copies of the vault says neither which it was.
+  ctx.store.transaction(() => {
+    ctx.store.deleteChat(id);
+    ctx.cells.addChaff(1 + row.count + row.trashed_count);
+  });
 }
 
 /** The chat with its cost, suffix and fingerprint: what two people compare to know they share a secret. */

@@ -64,7 +64,8 @@ export class ServiceContext {
     this.path = path;
     this.opts = opts;
     this.open = new OpenChats((chatId, reason) => {
-      this.hidden.drop(chatId);
+      // A hidden chat locked: the write-ahead log must not keep its cells' earlier boxes.
+      if (this.hidden.drop(chatId)) this.cells.checkpoint();
       this.emit({ type: 'chat-locked', chatId, reason });
     });
     this.#vault = this.#openVault();

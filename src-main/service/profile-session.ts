@@ -98,6 +98,9 @@ export function logout(ctx: ServiceContext, reason: 'logout' | 'suspend' = 'logo
   const had = ctx.session !== undefined;
   ctx.open.wipeAll();
   ctx.hidden.wipeAll();
+  // The write-ahead log would keep rewritten cells' earlier boxes (docs/hidden-chats.md): emptied at
+  // every logout, hidden chats or not.
+  if (had && !ctx.closed) ctx.cells.checkpoint();
   if (ctx.session) wipe(ctx.session.dk);
   ctx.session = undefined;
   if (ctx.idleTimer) clearInterval(ctx.idleTimer);

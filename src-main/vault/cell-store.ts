@@ -63,6 +63,14 @@ export class CellStore {
     return this.#s.retag.run(randomBytes(CELL_TAG), randomBytes(CELL_BOX), Buffer.from(tag)).changes > 0;
   }
 
+  /**
+   * Copies the write-ahead log into the file and empties it: the log would keep a rewritten
+   * cell's earlier box beside its new one, which only a hidden chat's cells ever have.
+   */
+  checkpoint(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Adds `n` chaff cells: random tags and boxes, like every other cell to whoever lacks the keys. */
   addChaff(n: number): void {
     for (let i = 0; i < n; i++) this.insert(randomBytes(CELL_TAG), randomBytes(CELL_BOX));

@@ -12,6 +12,7 @@ import { bodyAad, insertMessage, openBody } from '../messages.js';
 import { type ChatMeta, chatCost, type MessageBody, type OpenChat } from '../records.js';
 import { ServiceError } from '../service-error.js';
 import { chatSeenKey, randomKey, seenIndex } from '../vault-keys.js';
+import { addCover } from './cover.js';
 import { deriveHiddenKeys, HIDDEN_LOG2N, type HiddenKeys, wipeHiddenKeys } from './hidden-keys.js';
 import { HiddenChat } from './hidden-rows.js';
 
@@ -232,6 +233,8 @@ export async function showChat(ctx: ServiceContext, id: LocalChatId): Promise<Ch
       const mid = ctx.store.insertMessage(to, moved.seen, moved.epoch, moved.stored_at, moved.body);
       // The row id changed: the body is bound to it through the chat id, not the message id.
       if (moved.trashed) ctx.store.setTrashed(to, mid, true, moved.body);
+      // As if the messages came in anew: each brings its chaff.
+      addCover(ctx.cells, 'message');
     }
     ctx.store.touchChat(to, h.record.lastActivity);
     h.destroy();

@@ -18,9 +18,11 @@ export class HiddenChats {
     this.#chats.set(h.id as LocalChatId, h);
   }
 
-  drop(id: LocalChatId): void {
-    this.#chats.get(id)?.wipe();
-    this.#chats.delete(id);
+  /** True when `id` was an open hidden chat (now forgotten). */
+  drop(id: LocalChatId): boolean {
+    const h = this.#chats.get(id);
+    h?.wipe();
+    return this.#chats.delete(id);
   }
 
   wipeAll(): void {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { NO_HIDDEN_CHAT } from '../../../src-main/service/hidden/hidden-chats.js';
@@ -178,6 +179,27 @@ describe('hidden chats through the messenger', () => {
     m.deleteChat(h.id);
     expect(counts(path).cells).toBe(before);
     await expectServiceError(() => m.openHidden(SECRET), 'wrong-secret');
+  });
+
+  it("locking a hidden chat empties the write-ahead log, which would hold its cells' earlier boxes", async () => {
+    const { m, path } = await vaults.user('Alice');
+    const h = await m.createChat({ name: 'Log', secret: SECRET, format: 'sealed-v2', hidden: true });
+    m.send(h.id, 'one');
+    m.send(h.id, 'two');
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    m.lockChat(h.id);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+  });
+
+  it('deleting a visible chat adds the chaff that hiding it would have added, so the two look alike', async () => {
+    const { m, path } = await vaults.user('Alice');
+    const chat = await m.createChat({ name: 'Plain', secret: 'p', format: 'sealed-v2' });
+    for (const t of ['a', 'b', 'c']) m.send(chat.id, t);
+    const first = m.history(chat.id).messages[0];
+    if (first) m.trashMessage(chat.id, first.id);
+    const before = counts(path).cells;
+    m.deleteChat(chat.id);
+    expect(counts(path).cells - before).toBe(1 + 3);
   });
 
   it('a vault carries chaff from its creation, and more with logins, chats and messages', async () => {
