@@ -76,6 +76,7 @@ export const contract = {
         legacyId: text(LIMITS.legacyChatChars).min(1).exactOptional(),
         suffix: suffix.exactOptional(),
         k: z.number().int().min(LIMITS.kMin).max(LIMITS.kMax).exactOptional(),
+        hidden: z.boolean().exactOptional(),
       })
       .strict(),
   ),
@@ -87,6 +88,10 @@ export const contract = {
   deleteChat: call<null>()(chat),
   rememberChat: call<ChatSummary>()(chat),
   forgetChat: call<ChatSummary>()(chat),
+  // Hidden chats (docs/hidden-chats.md): opened by the secret alone; hiding asks for the secret again.
+  openHiddenChat: call<ChatSummary>()(z.object({ secret }).strict()),
+  hideChat: call<ChatSummary>()(z.object({ chatId, secret }).strict()),
+  showChat: call<ChatSummary>()(chat),
 
   send: call<{ pointer: string; message: MessageView }>()(
     z.object({ chatId, text: chars(LIMITS.textChars).min(1) }).strict(),
@@ -120,6 +125,7 @@ export const contract = {
         secret: secret.exactOptional(),
         name: chatName.exactOptional(),
         suffix: suffix.exactOptional(),
+        hidden: z.boolean().exactOptional(),
       })
       .strict(),
   ),

@@ -48,6 +48,13 @@ function handlers(d: RouterDeps): Handlers {
     deleteChat: (a) => m.deleteChat(a.chatId),
     rememberChat: (a) => m.rememberChat(a.chatId),
     forgetChat: (a) => m.forgetChat(a.chatId),
+    openHiddenChat: (a) => m.openHidden(a.secret),
+    hideChat: (a) => m.hideChat(a.chatId, a.secret),
+    showChat: (a) => {
+      // An id nothing answers to (never existed, or a closed hidden chat) gets the one unknown-chat sentence.
+      m.chat(a.chatId);
+      return m.showChat(a.chatId);
+    },
     send: (a) => m.send(a.chatId, a.text),
     history: (a) => m.history(a.chatId, a),
     search: (a) => m.search(a.chatId, a.query),
@@ -65,6 +72,7 @@ function handlers(d: RouterDeps): Handlers {
           ...(a.secret === undefined ? {} : { secret: a.secret }),
           ...(a.name === undefined ? {} : { name: a.name }),
           ...(a.suffix === undefined ? {} : { suffix: a.suffix }),
+          ...(a.hidden === undefined ? {} : { hidden: a.hidden }),
           signal: ctl.signal,
           // Called once per committed batch (and before each wait for a key): every call is news.
           onProgress: (done, total) => d.emit({ type: 'import-progress', done, total }),

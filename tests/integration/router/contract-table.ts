@@ -69,7 +69,15 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
     },
   },
   createChat: {
-    valid: { name: 'New', secret: OPEN_SECRET, format: 'legacy', legacyId: '42', suffix: 'sfx', k: 12 },
+    valid: {
+      name: 'New',
+      secret: OPEN_SECRET,
+      format: 'legacy',
+      legacyId: '42',
+      suffix: 'sfx',
+      k: 12,
+      hidden: false,
+    },
     fields: {
       name: str(200),
       secret: secretField,
@@ -77,6 +85,7 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
       legacyId: str(64, 1, true),
       suffix: str(256, 1, true),
       k: { kind: 'int', min: 12, max: 18, optional: true },
+      hidden: { kind: 'bool', optional: true },
     },
   },
   unlockChat: { valid: { chatId: 2, secret: LOCKED_SECRET }, fields: { chatId: id, secret: secretField } },
@@ -86,6 +95,9 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
   deleteChat: { valid: { chatId: 1 }, fields: { chatId: id } },
   rememberChat: { valid: { chatId: 1 }, fields: { chatId: id } },
   forgetChat: { valid: { chatId: 1 }, fields: { chatId: id } },
+  openHiddenChat: { valid: { secret: OPEN_SECRET }, fields: { secret: secretField } },
+  hideChat: { valid: { chatId: 1, secret: OPEN_SECRET }, fields: { chatId: id, secret: secretField } },
+  showChat: { valid: { chatId: 1 }, fields: { chatId: id } },
   send: { valid: { chatId: 1, text: 'hello' }, fields: { chatId: id, text: str(32768) } },
   history: {
     // The schema takes every field at once; the service refuses more than one way of paging.
@@ -108,12 +120,13 @@ export const SPECS: Partial<Record<CallName, Spec>> = {
   emptyTrash: { valid: { chatId: 1 }, fields: { chatId: id } },
   clearHistory: { valid: { chatId: 1 }, fields: { chatId: id } },
   importPaste: {
-    valid: { text: '{"v":2}', secret: OPEN_SECRET, name: 'Imported', suffix: 'sfx' },
+    valid: { text: '{"v":2}', secret: OPEN_SECRET, name: 'Imported', suffix: 'sfx', hidden: true },
     fields: {
       text: str(32 * 1024 * 1024),
       secret: { ...secretField, optional: true },
       name: str(200, 1, true),
       suffix: str(256, 1, true),
+      hidden: { kind: 'bool', optional: true },
     },
   },
   peekPointer: {

@@ -17,7 +17,8 @@ import {
 
 describe('calls the service refuses come back as their code and sentence', () => {
   // Managing a chat (lock, forget, rename, delete) needs the login, not the chat's secret.
-  const MANAGE = ['lockChat', 'forgetChat', 'unlockChat', 'renameChat', 'deleteChat'];
+  // Hiding takes the secret itself, and only an open hidden chat can be shown (hidden.test.ts).
+  const MANAGE = ['lockChat', 'forgetChat', 'unlockChat', 'renameChat', 'deleteChat', 'hideChat', 'showChat'];
 
   it.each(CHAT_CALLS.filter((n) => !MANAGE.includes(n)))('%s on a locked chat: chat-locked', async (name) => {
     const w = await world();
