@@ -174,7 +174,14 @@ function openWithProof(
   const id = row.id as LocalChatId;
   const seenKey = chatSeenKey(cdk);
   // An older vault's rows are re-indexed under K_seen before the chat is used (seen-rekey.ts).
-  const current = rekeySeen(ctx, { id, cdk, seenKey }, meta);
+  let current: ChatMeta;
+  try {
+    current = rekeySeen(ctx, { id, cdk, seenKey }, meta);
+  } catch (e) {
+    // Rolled back (the vault busy with another process, say): the chat stays locked, its keys gone.
+    wipe(cdk, seenKey);
+    throw e;
+  }
   const remembered = row.remembered !== null;
   const c: OpenChat = { id, meta: current, cdk, seenKey, wire: w, remembered, lastUsed: Date.now() };
   ctx.open.add(c);
@@ -191,8 +198,15 @@ export function openRemembered(ctx: ServiceContext, row: ChatRow): void {
   const chat = { format: meta.format, wire: meta.wire, k: chatCost(meta) };
   const box = openRememberedBox(s.dk, row.remembered as Buffer, `chat-remember|${row.id}`, chat);
   if (!box) return;
-  if (!openWithProof(ctx, row, meta, box.wire, box.proof)) wipeWireKey(box.wire);
-  wipe(box.proof);
+  try {
+    if (!openWithProof(ctx, row, meta, box.wire, box.proof)) wipeWireKey(box.wire);
+  } catch {
+    // Its first opening could not re-index it (seen-rekey.ts): the login goes on with this chat
+    // locked, and unlocking it by hand tries again and says what failed.
+    wipeWireKey(box.wire);
+  } finally {
+    wipe(box.proof);
+  }
 }
 
 export function lockChat(ctx: ServiceContext, id: LocalChatId): void {

@@ -231,4 +231,39 @@ describe('the duplicate index, keyed per chat', () => {
       'see you at the library',
     ]);
   });
+  it('a re-index that fails mid-way changes nothing; the login goes on with that chat locked', async () => {
+    const v = await livedIn();
+    const { cdk } = await makeOld(v);
+    // A row of the legacy chat already holds the index the sealed chat's last row is about to get:
+    // the re-index fails on its last row, after rewriting the others in its transaction.
+    const rows = messageRows(v.path);
+    const key = cdk.get(v.sealed) as Uint8Array;
+    const last = rows.filter((r) => r.chat_id === v.sealed).pop() as MessageRow;
+    const lastBody = openBody({ id: v.sealed as LocalChatId, cdk: key }, last);
+    if (!lastBody) throw new Error('no body');
+    const victim = rows.find((r) => r.chat_id === v.legacy && r.trashed === 1) as MessageRow;
+    readVault(
+      v.path,
+      (db) =>
+        db
+          .prepare('UPDATE messages SET seen = ? WHERE id = ?')
+          .run(chatKeyedSeen(key, lastBody.pointer), victim.id),
+      false,
+    );
+    const before = messageRows(v.path).map((r) => [r.id, r.seen.toString('hex'), r.body.toString('hex')]);
+
+    const m = vaults.open(v.path);
+    await m.login(v.master);
+    expect(m.chat(v.sealed as LocalChatId).locked).toBe(true);
+    await expect(m.unlockChat(v.sealed as LocalChatId, SEALED_SECRET)).rejects.toThrow();
+    expect(m.chat(v.sealed as LocalChatId).locked).toBe(true);
+    const after = messageRows(v.path).map((r) => [r.id, r.seen.toString('hex'), r.body.toString('hex')]);
+    expect(after).toEqual(before);
+    // The other chat is unaffected.
+    await m.unlockChat(v.legacy as LocalChatId, LEGACY_SECRET);
+    expect(m.history(v.legacy as LocalChatId).messages.map((x) => x.text)).toEqual([
+      'ok',
+      'see you at the library',
+    ]);
+  });
 });
