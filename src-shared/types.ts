@@ -54,6 +54,11 @@ export interface ChatSummary {
   readonly k?: number;
   /** An open hidden chat (docs/hidden-chats.md): listed only while open, gone on lock or logout. */
   readonly hidden?: true;
+  /**
+   * Why this chat is not opened, neither at login (when remembered) nor with its secret: its
+   * stored cost is below what the app accepts. One sentence to show; absent for every other chat.
+   */
+  readonly notOpened?: string;
 }
 
 export interface ChatInfo extends ChatSummary {

@@ -6,6 +6,7 @@ import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
 import type { ChatRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
 import { type ChatRows, sqlChatRows } from './chat-rows.js';
+import { notOpened } from './cost-floor.js';
 import { addCover } from './hidden/cover.js';
 import { HiddenChats, hiddenSummary } from './hidden/registry.js';
 import { KdfPool } from './kdf/kdf-pool.js';
@@ -179,6 +180,7 @@ export class ServiceContext {
       lastActivity: row.last_activity,
       ...(row.last_message_at === null ? {} : { lastMessageAt: row.last_message_at }),
       ...(meta.format === 'sealed-v2' ? { k: chatCost(meta) } : {}),
+      ...notOpened(meta, this.opts.chatLog2N),
     };
   }
 
