@@ -5,8 +5,11 @@ import { pointerToText } from '../core/pointer-parse.js';
 import { sealSealed } from '../core/sealed.js';
 import { openJson, sealJson } from '../vault/box.js';
 import type { MessageRow } from '../vault/rows.js';
+import { searchChunkRows } from '../vault/search-chunks.js';
 import { now, type ServiceContext } from './context.js';
 import type { MessageBody, OpenChat } from './records.js';
+import { SearchChunks } from './search-chunks.js';
+import { entryOf, type SearchEntry } from './search-entries.js';
 import { SearchIndex } from './search-index.js';
 import { ServiceError } from './service-error.js';
 import { seenIndex } from './vault-keys.js';
@@ -52,14 +55,12 @@ export function insertMessage(
 ): MessageId {
   const seen = seenIndex(keys.seenKey, body.pointer);
   const at = now();
+  const box = sealJson(keys.cdk, body, bodyAad(chatId, seen, epoch, at, false));
   const rows = ctx.rows(chatId);
-  const id = rows.insertMessage(
-    seen,
-    epoch,
-    at,
-    sealJson(keys.cdk, body, bodyAad(chatId, seen, epoch, at, false)),
-  ) as MessageId;
+  const id = rows.insertMessage(seen, epoch, at, box) as MessageId;
   rows.touch(Math.max(epoch, now()));
+  const open = ctx.open.get(chatId);
+  if (open) searchIndex(ctx, open).added([entryOf({ id, epoch, stored_at: at, seen }, body, box.length)]);
   return id;
 }
 
@@ -74,19 +75,20 @@ export function insertMessages(
 ): MessageId[] {
   const at = now();
   const newest = new Map<LocalChatId, number>();
+  const found = new Map<OpenChat, SearchEntry[]>();
   const ids = items.map((it) => {
     const id = it.chat.id;
     newest.set(id, Math.max(newest.get(id) ?? 0, it.epoch, at));
-    return ctx
-      .rows(id)
-      .insertMessage(
-        it.seen,
-        it.epoch,
-        at,
-        sealJson(it.chat.cdk, it.body, bodyAad(id, it.seen, it.epoch, at, false)),
-      ) as MessageId;
+    const box = sealJson(it.chat.cdk, it.body, bodyAad(id, it.seen, it.epoch, at, false));
+    const mid = ctx.rows(id).insertMessage(it.seen, it.epoch, at, box) as MessageId;
+    const entry = entryOf({ id: mid, epoch: it.epoch, stored_at: at, seen: it.seen }, it.body, box.length);
+    const list = found.get(it.chat) ?? [];
+    list.push(entry);
+    found.set(it.chat, list);
+    return mid;
   });
   for (const [id, when] of newest) ctx.rows(id).touch(when);
+  for (const [c, entries] of found) searchIndex(ctx, c).added(entries);
   return ids;
 }
 
@@ -224,13 +226,30 @@ export function history(ctx: ServiceContext, id: LocalChatId, opts: HistoryReque
 export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
   if (!c.search) {
     const s = ctx.rows(c.id);
+    const chunkRows = searchChunkRows(ctx.db);
+    // A hidden chat (no row in chats) keeps its index in memory only.
+    const visible = chunkRows.isVisibleChat(c.id);
     const index = new SearchIndex({
+      chatId: c.id,
+      ...(visible ? { chunks: new SearchChunks(chunkRows, c.id, c.cdk) } : {}),
+      live: (ids) =>
+        visible
+          ? chunkRows.live(c.id, ids)
+          : ids.flatMap((id) => {
+              const r = s.message(id);
+              return r && r.trashed === 0
+                ? [[id, r.epoch, r.seen.readUInt32LE(0)] as [number, number, number]]
+                : [];
+            }),
       oldest: (trashed, limit) => s.oldest(trashed, limit),
       after: (row, limit) => s.after(row, limit),
       newSince: (afterId, limit) => s.rowsAfterId(afterId, limit),
       row: (id) => s.message(id),
       maxId: () => s.maxMessageId(),
-      view: (row) => messageView(c, row),
+      entry: (row) => {
+        const v = messageView(c, row);
+        return entryOf(row, { ...v, dir: v.direction }, row.body.length);
+      },
     });
     c.search = index;
     index.buildInBackground();

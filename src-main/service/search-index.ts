@@ -1,30 +1,42 @@
-import type { MessageView } from '../../src-shared/types.js';
+import type { LocalChatId, MessageView } from '../../src-shared/types.js';
 import type { MessageRow } from '../vault/rows.js';
+import {
+  byteStartsOf,
+  columnsOf,
+  type EntryColumns,
+  entryAt,
+  SEP,
+  type SearchEntry,
+  startsOf,
+  viewOf,
+} from './search-entries.js';
 
-/** Rows read per step while the index is built in the background: a few milliseconds each. */
+/** Rows (or one chunk) read per step while the index is built in the background: a millisecond or two each. */
 const STEP = 100;
 /** Rows read per step when a search is waiting for the index. */
 const RUSH = 2000;
-/** Ends one message's text in a block; never in a lower-cased author or text that a search matches across. */
-const SEP = '\u0000';
+/** Messages per block at most. */
+const BLOCK_MAX = 4096;
 
-/**
- * A run of messages as read together: their lower-cased "author\ntext" joined
- * in one string, with typed arrays beside it. Few objects however big the
- * chat, so holding 100,000 messages costs the garbage collector almost nothing.
- */
-interface Block {
-  readonly hay: string;
-  /** Where each message's text starts in `hay` (one more entry: the end). */
-  readonly starts: Int32Array;
-  readonly ids: Float64Array;
-  readonly epochs: Float64Array;
-  /** 0 outside the trash, 1 in it, 2 deleted. */
-  readonly state: Uint8Array;
+/** A visible chat's sealed search chunks (search-chunks.ts), and the row facts that check them. */
+export interface ChunkSource {
+  numbers(): number[];
+  /** Chunk n, or undefined when it is missing or does not open. */
+  open(n: number): EntryColumns | undefined;
+  /** The chat's messages, in the trash or not: kept by the vault with every change. */
+  count(): number;
+  trashedIds(): number[];
+  /** The chat's messages after (trashed, epoch, id), as [id, epoch, trashed], a few thousand at a time. */
+  states(after: readonly [number, number, number]): [number, number, number][];
+  /** Stores entries in chunks; returns the chunk of each. */
+  append(entries: readonly SearchEntry[], justStored: boolean): number[];
+  remove(byChunk: ReadonlyMap<number, ReadonlySet<number>>): void;
+  clear(): void;
 }
 
 /** What the index reads, all of one chat. */
 export interface SearchSource {
+  readonly chatId: LocalChatId;
   /** The oldest messages in (or out of) the trash, by epoch then id. */
   oldest(trashed: boolean, limit: number): MessageRow[];
   /** The messages after this one on its side of the trash, by epoch then id. */
@@ -34,95 +46,289 @@ export interface SearchSource {
   row(id: number): MessageRow | undefined;
   /** The highest message id of the vault when the index is made. */
   maxId(): number;
-  /** Opens a row as the service shows it (the chat's key is needed, so the chat must be open). */
-  view(row: MessageRow): MessageView;
+  /** Opens a row (the chat's key is needed, so the chat must be open). */
+  entry(row: MessageRow): SearchEntry;
+  /** Of these ids, the chat's messages outside the trash, as [id, epoch, first 4 bytes of seen]. */
+  live(ids: readonly number[]): [number, number, number][];
+  /** Absent for a chat that keeps its index in memory only: then every message is opened once. */
+  readonly chunks?: ChunkSource;
 }
 
 /**
- * A chat's messages, opened once, in memory while the chat is unlocked: a
- * search looks here instead of decrypting the whole chat again, and opens only
- * the messages it found. Built in small steps after unlock along the chat's
- * own index (finished at once if a search comes first), then caught up with
- * newer rows by id; told of trash, restore and deletion by the service;
- * dropped when the chat locks. Nothing of it is written anywhere.
+ * A run of messages as read together, with their lower-cased "author\ntext"
+ * in one string (`hay`), folded once when read, so a search is `indexOf`
+ * over a few hundred strings.
+ */
+interface Block extends EntryColumns {
+  readonly hay: string;
+  /** Where each message starts in `hay` (one more entry: the end). */
+  readonly starts: Int32Array;
+  /** The same in `texts` (the same array when folding kept every length) and in `pointers` (bytes). */
+  readonly textStarts: Int32Array;
+  readonly pointerStarts: Int32Array;
+  /** 0 outside the trash, 1 in it, 2 gone. */
+  readonly state: Uint8Array;
+  /** The chunk on disk holding each message; -1 when none does (yet). */
+  readonly chunk: Int32Array;
+  readonly min: number;
+  readonly max: number;
+}
+
+type Phase = 'rows' | 'trash-rows' | 'chunks' | 'check' | 'verify' | 'missing' | 'write' | 'built';
+
+/**
+ * A chat's messages in memory while it is unlocked: a search looks here and
+ * shows what it finds from here, never decrypting the chat again; what it
+ * shows is checked against the rows (still there, outside the trash, same
+ * epoch) in one query. Built in small steps after unlock (finished at once
+ * if a search comes first): from the chat's sealed search chunks when it
+ * has them (when their messages do not add up to the chat's count, they are
+ * checked against every row: what is missing is opened one by one and
+ * written back, what is gone leaves its chunk), or, for a chat without
+ * chunks, by opening every message. Then caught up with newer rows by id;
+ * told of new messages, trash, restore and deletion by the service; dropped
+ * when the chat locks.
  */
 export class SearchIndex {
   #blocks: Block[] = [];
-  /** Message id to its block and slot (block * 65536 + slot). */
-  readonly #where = new Map<number, number>();
-  /** 0: reading messages outside the trash, 1: in the trash, 2: built (then only newer rows). */
-  #phase = 0;
+  #phase: Phase;
   #cursor: MessageRow | undefined;
   /** Rows with ids up to this one are read (or were there before the build began). */
   #readTo: number;
-  /** Trashed or restored while the build was under way and not yet read: read again at its end. */
+  /** Trashed or restored while a build by rows was under way and not yet read: read again at its end. */
   readonly #recheck = new Set<number>();
+  /** The ids a build by rows has read (it may meet a message twice). */
+  readonly #read = new Set<number>();
   #dropped = false;
   readonly #source: SearchSource;
+  #chunkList: number[] = [];
+  #chunkAt = 0;
+  /** While checking chunks against the rows: id to block * 65536 + slot, and what the rows confirmed. */
+  #verifyMap: Map<number, number> | undefined;
+  #checked: Uint8Array[] = [];
+  #verifyAfter: [number, number, number] = [-1, 0, 0];
+  #missing: number[] = [];
+  #missingAt = 0;
+  /** Blocks of messages opened one by one, to be written to chunks. */
+  #toWrite: Block[] = [];
+  /** Messages to take out of chunks on disk, and chunks that did not open. */
+  readonly #stale = new Map<number, Set<number>>();
+  readonly #damaged: number[] = [];
 
   constructor(source: SearchSource) {
     this.#source = source;
     this.#readTo = source.maxId();
+    this.#phase = source.chunks ? 'chunks' : 'rows';
+    if (source.chunks) this.#chunkList = source.chunks.numbers();
   }
 
-  /** Reads one step of rows; false once nothing is left to read. */
+  /** Does one step of the build (or of catching up); false once nothing is left to do. */
   step(limit = STEP): boolean {
     if (this.#dropped) return false;
-    const src = this.#source;
-    if (this.#phase < 2) {
-      const rows = this.#cursor ? src.after(this.#cursor, limit) : src.oldest(this.#phase === 1, limit);
-      this.#add(rows);
-      this.#cursor = rows.at(-1);
-      if (rows.length < limit) {
-        this.#phase++;
-        this.#cursor = undefined;
-        if (this.#phase === 2) this.#finishBuild();
+    switch (this.#phase) {
+      case 'rows':
+      case 'trash-rows':
+        return this.#stepRows(limit);
+      case 'chunks':
+        return this.#stepChunks(Math.max(1, Math.round(limit / STEP)));
+      case 'check':
+        return this.#stepCheck();
+      case 'verify':
+        return this.#stepVerify();
+      case 'missing':
+        return this.#stepMissing(limit);
+      case 'write':
+        return this.#stepWrite();
+      case 'built': {
+        const rows = this.#source.newSince(this.#readTo, limit);
+        for (const r of rows) this.#readTo = Math.max(this.#readTo, r.id);
+        const fresh = rows.filter((r) => !this.#slot(r.id));
+        if (fresh.length > 0) this.#writeBlock(this.#addRows(fresh));
+        return rows.length === limit;
       }
-      return true;
     }
-    const rows = src.newSince(this.#readTo, limit);
-    for (const r of rows) this.#readTo = Math.max(this.#readTo, r.id);
-    this.#add(rows);
-    return rows.length === limit;
   }
 
-  #finishBuild(): void {
+  #addRows(rows: readonly MessageRow[]): Block {
+    const b = this.#addBlock(columnsOf(rows.map((r) => this.#source.entry(r))), -1);
+    for (const [i, r] of rows.entries()) b.state[i] = r.trashed === 1 ? 1 : 0;
+    return b;
+  }
+
+  #stepRows(limit: number): boolean {
+    const src = this.#source;
+    const trash = this.#phase === 'trash-rows';
+    const rows = this.#cursor ? src.after(this.#cursor, limit) : src.oldest(trash, limit);
+    const fresh = rows.filter((r) => !this.#read.has(r.id));
+    for (const r of fresh) this.#read.add(r.id);
+    if (fresh.length > 0) this.#addRows(fresh);
+    this.#cursor = rows.at(-1);
+    if (rows.length < limit) {
+      this.#cursor = undefined;
+      if (trash) this.#finishRows();
+      else this.#phase = 'trash-rows';
+    }
+    return true;
+  }
+
+  #finishRows(): void {
+    this.#phase = 'built';
+    this.#read.clear();
     const rows: MessageRow[] = [];
     for (const id of this.#recheck) {
       const r = this.#source.row(id);
-      if (r) rows.push(r);
+      if (!r) continue;
+      const s = this.#slot(r.id);
+      if (s) s.b.state[s.i] = r.trashed === 1 ? 1 : 0;
+      else rows.push(r);
     }
     this.#recheck.clear();
-    this.#add(rows);
+    if (rows.length > 0) this.#addRows(rows);
   }
 
-  #add(all: readonly MessageRow[]): void {
-    // Read twice (a build pass and a catch-up): the slot held is current.
-    const rows = all.filter((r) => !this.#where.has(r.id));
-    if (rows.length === 0) return;
-    const n = rows.length;
-    const b: Omit<Block, 'hay'> = {
-      starts: new Int32Array(n + 1),
-      ids: new Float64Array(n),
-      epochs: new Float64Array(n),
-      state: new Uint8Array(n),
-    };
-    const parts: string[] = [];
-    let at = 0;
-    const blockNo = this.#blocks.length;
-    for (const [i, row] of rows.entries()) {
-      const v = this.#source.view(row);
-      const text = `${v.author}\n${v.text}`.toLocaleLowerCase().replaceAll(SEP, ' ');
-      b.starts[i] = at;
-      b.ids[i] = row.id;
-      b.epochs[i] = row.epoch;
-      b.state[i] = row.trashed === 1 ? 1 : 0;
-      parts.push(text);
-      at += text.length + 1;
-      this.#where.set(row.id, blockNo * 65536 + i);
+  #stepChunks(count: number): boolean {
+    const chunks = this.#source.chunks as ChunkSource;
+    for (let k = 0; k < count && this.#chunkAt < this.#chunkList.length; k++) {
+      const n = this.#chunkList[this.#chunkAt++] as number;
+      const c = chunks.open(n);
+      if (c) this.#addBlock(c, n);
+      else this.#damaged.push(n);
     }
-    b.starts[n] = at;
-    this.#blocks.push({ ...b, hay: parts.join(SEP) + SEP });
+    if (this.#chunkAt >= this.#chunkList.length) this.#phase = 'check';
+    return true;
+  }
+
+  /** Chunks that hold as many messages as the chat are taken as they are (and each result is checked). */
+  #stepCheck(): boolean {
+    const chunks = this.#source.chunks as ChunkSource;
+    let held = 0;
+    for (const b of this.#blocks) for (let i = 0; i < b.count; i++) if (b.state[i] !== 2) held++;
+    if (this.#damaged.length === 0 && held === chunks.count()) {
+      for (const id of chunks.trashedIds()) {
+        const s = this.#slot(id);
+        if (s) s.b.state[s.i] = 1;
+      }
+      this.#phase = 'built';
+      return true;
+    }
+    this.#verifyMap = new Map();
+    this.#checked = this.#blocks.map((b) => new Uint8Array(b.count));
+    for (const [k, b] of this.#blocks.entries())
+      for (let i = 0; i < b.count; i++)
+        if (b.state[i] !== 2) this.#verifyMap.set(b.ids[i] as number, k * 65536 + i);
+    this.#phase = 'verify';
+    return true;
+  }
+
+  #stepVerify(): boolean {
+    const rows = (this.#source.chunks as ChunkSource).states(this.#verifyAfter);
+    const map = this.#verifyMap as Map<number, number>;
+    for (const [id, epoch, trashed] of rows) {
+      const w = map.get(id);
+      if (w !== undefined) {
+        const b = this.#blocks[Math.floor(w / 65536)] as Block;
+        const i = w % 65536;
+        if (b.epochs[i] === epoch && b.state[i] !== 2) {
+          b.state[i] = trashed === 1 ? 1 : 0;
+          (this.#checked[Math.floor(w / 65536)] as Uint8Array)[i] = 1;
+          continue;
+        }
+        this.#drop(b, i, true);
+      }
+      this.#missing.push(id);
+    }
+    const last = rows.at(-1);
+    if (last) this.#verifyAfter = [last[2], last[1], last[0]];
+    if (rows.length < 4096) {
+      // What the rows did not confirm was deleted (or read twice) since its chunk was written. Blocks added
+      // since the check began came from the inserts themselves.
+      for (const [k, checked] of this.#checked.entries()) {
+        const b = this.#blocks[k] as Block;
+        for (let i = 0; i < b.count; i++) if (checked[i] === 0 && b.state[i] !== 2) this.#drop(b, i, true);
+      }
+      this.#verifyMap = undefined;
+      this.#checked = [];
+      this.#phase = 'missing';
+    }
+    return true;
+  }
+
+  #stepMissing(limit: number): boolean {
+    const ids = this.#missing.slice(this.#missingAt, this.#missingAt + limit);
+    this.#missingAt += ids.length;
+    const rows = ids.map((id) => this.#source.row(id)).filter((r): r is MessageRow => r !== undefined);
+    if (rows.length > 0) this.#toWrite.push(this.#addRows(rows));
+    if (this.#missingAt >= this.#missing.length) {
+      this.#missing = [];
+      this.#phase = 'write';
+    }
+    return true;
+  }
+
+  /** Mends the chunks on disk: first what is stale or damaged, then one block of messages read again per step. */
+  #stepWrite(): boolean {
+    if (this.#stale.size > 0 || this.#damaged.length > 0) {
+      for (const n of this.#damaged.splice(0)) this.#stale.set(n, new Set());
+      this.#mend();
+      return true;
+    }
+    const b = this.#toWrite.shift();
+    if (b) this.#writeBlock(b);
+    else this.#phase = 'built';
+    return true;
+  }
+
+  #mend(): void {
+    if (this.#stale.size === 0) return;
+    this.#source.chunks?.remove(this.#stale);
+    this.#stale.clear();
+  }
+
+  /** Writes a block's messages that no chunk holds yet. */
+  #writeBlock(b: Block): void {
+    const chunks = this.#source.chunks;
+    if (!chunks) return;
+    const slots: number[] = [];
+    for (let i = 0; i < b.count; i++) if (b.state[i] !== 2 && b.chunk[i] === -1) slots.push(i);
+    const at = chunks.append(
+      slots.map((i) => entryAt(b, b.textStarts, b.pointerStarts, i)),
+      false,
+    );
+    for (const [k, i] of slots.entries()) b.chunk[i] = at[k] as number;
+  }
+
+  /** Messages start outside the trash; the caller sets what it knows. */
+  #addBlock(c: EntryColumns, chunk: number | readonly number[]): Block {
+    const hay = c.texts.toLocaleLowerCase();
+    const textStarts = startsOf(c.texts, c.count);
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const id of c.ids) {
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    const b: Block = {
+      ...c,
+      hay,
+      textStarts,
+      starts: hay.length === c.texts.length ? textStarts : startsOf(hay, c.count),
+      pointerStarts: byteStartsOf(c.pointers, c.count),
+      state: new Uint8Array(c.count),
+      chunk: new Int32Array(c.count).fill(typeof chunk === 'number' ? chunk : -1),
+      min,
+      max,
+    };
+    if (typeof chunk !== 'number') b.chunk.set(chunk);
+    this.#blocks.push(b);
+    return b;
+  }
+
+  /** A slot no longer a message; with `onDisk`, its chunk is mended too. */
+  #drop(b: Block, i: number, onDisk: boolean): void {
+    b.state[i] = 2;
+    const n = b.chunk[i] as number;
+    if (onDisk && n >= 0)
+      this.#stale.set(n, (this.#stale.get(n) ?? new Set<number>()).add(b.ids[i] as number));
   }
 
   /** Builds in the background, a step per turn of the event loop, until done or dropped. */
@@ -134,95 +340,167 @@ export class SearchIndex {
   }
 
   /**
-   * Messages outside the trash whose author or text holds every word
-   * (lower-cased), oldest first; only these are opened from the vault.
+   * Messages just stored (the caller holds the transaction): written to the
+   * chat's chunks in that transaction, and kept here unless a chunk still to
+   * be read holds them now. A transaction that rolls back takes the chunks
+   * with it; what is kept here is checked against the rows when shown.
    */
-  search(words: readonly string[]): MessageView[] {
+  added(entries: readonly SearchEntry[]): void {
+    if (this.#dropped || entries.length === 0) return;
+    const before = this.#blocks.length;
+    const unread = new Set(this.#phase === 'chunks' ? this.#chunkList.slice(this.#chunkAt) : []);
+    const written = new Set<number>();
+    for (let k = 0; k < entries.length; k += BLOCK_MAX) {
+      const part = entries.slice(k, k + BLOCK_MAX);
+      const at = this.#source.chunks?.append(part, true) ?? part.map(() => -1);
+      for (const n of at) written.add(n);
+      const keep = part.flatMap((e, j) => (unread.has(at[j] as number) ? [] : [{ e, n: at[j] as number }]));
+      if (keep.length > 0)
+        this.#addBlock(
+          columnsOf(keep.map((x) => x.e)),
+          keep.map((x) => x.n),
+        );
+    }
+    // SQLite gives ids above the highest there is: a message known here at or above the first new id is
+    // gone (its chunk mended, unless that chunk was just written without it).
+    const firstNew = Math.min(...entries.map((e) => e.id));
+    for (const b of this.#blocks.slice(0, before))
+      if (b.max >= firstNew)
+        for (let i = 0; i < b.count; i++)
+          if ((b.ids[i] as number) >= firstNew && b.state[i] !== 2)
+            this.#drop(b, i, !written.has(b.chunk[i] as number));
+  }
+
+  /**
+   * Messages outside the trash whose author or text holds every word
+   * (lower-cased), oldest first, as the vault holds them.
+   */
+  search(words: readonly string[], again = true): MessageView[] {
     while (this.step(RUSH));
+    this.#mend();
     if (words.length === 0 || words.some((w) => w.includes(SEP))) return [];
     // Scan for the rarest word (judged on the first blocks), then check the others in each message found.
     const [first, ...rest] = [...words].sort((a, b) => this.#sample(a) - this.#sample(b));
     if (first === undefined) return [];
-    const found: { id: number; epoch: number }[] = [];
+    const found: { b: Block; i: number }[] = [];
     for (const b of this.#blocks) {
       let slot = 0;
-      for (let at = b.hay.indexOf(first); at >= 0; at = b.hay.indexOf(first, at + 1)) {
+      const hay = b.hay;
+      for (let at = hay.indexOf(first); at >= 0; at = hay.indexOf(first, at + 1)) {
         // The message holding this match: starts are ascending, and matches come in order.
         while ((b.starts[slot + 1] as number) <= at) slot++;
         const end = (b.starts[slot + 1] as number) - 1;
-        if (b.state[slot] === 0) {
-          const text = b.hay.slice(b.starts[slot], end);
-          if (rest.every((w) => text.includes(w)))
-            found.push({ id: b.ids[slot] as number, epoch: b.epochs[slot] as number });
-        }
+        if (b.state[slot] === 0 && rest.every((w) => hay.slice(b.starts[slot], end).includes(w)))
+          found.push({ b, i: slot });
         at = end;
       }
     }
-    found.sort((x, y) => x.epoch - y.epoch || x.id - y.id);
-    const out: MessageView[] = [];
-    for (const f of found) {
-      const row = this.#source.row(f.id);
-      if (row && row.trashed === 0) out.push(this.#source.view(row));
+    const live = new Map(
+      this.#source.live(found.map(({ b, i }) => b.ids[i] as number)).map((r) => [r[0], r]),
+    );
+    const shown = new Set<number>();
+    const stale: number[] = [];
+    const out = found.filter(({ b, i }) => {
+      const id = b.ids[i] as number;
+      const row = live.get(id);
+      if (!row || shown.has(id)) return false;
+      if (row[1] !== b.epochs[i] || row[2] !== b.seen[i]) {
+        // Another message under this id (given again, or a chunk put back from an older copy): read anew.
+        this.#drop(b, i, true);
+        stale.push(id);
+        return false;
+      }
+      shown.add(id);
+      return true;
+    });
+    if (stale.length > 0 && again) {
+      const rows = stale.map((id) => this.#source.row(id)).filter((r): r is MessageRow => r !== undefined);
+      this.#mend();
+      if (rows.length > 0) this.#writeBlock(this.#addRows(rows));
+      return this.search(words, false);
     }
-    return out;
+    out.sort(
+      (x, y) =>
+        (x.b.epochs[x.i] as number) - (y.b.epochs[y.i] as number) ||
+        (x.b.ids[x.i] as number) - (y.b.ids[y.i] as number),
+    );
+    const chat = this.#source.chatId;
+    return out.map(({ b, i }) => viewOf(chat, entryAt(b, b.textStarts, b.pointerStarts, i), false));
   }
 
   /** How often a word occurs in the first few thousand messages. */
   #sample(word: string): number {
     let n = 0;
-    for (const b of this.#blocks.slice(0, 3)) {
+    for (const b of this.#blocks.slice(0, 8)) {
       for (let at = b.hay.indexOf(word); at >= 0 && n < 10_000; at = b.hay.indexOf(word, at + word.length))
         n++;
     }
     return n;
   }
 
+  /** The live copy of a message, newest block first. */
   #slot(id: number): { b: Block; i: number } | undefined {
-    const w = this.#where.get(id);
-    if (w === undefined) return undefined;
-    return { b: this.#blocks[Math.floor(w / 65536)] as Block, i: w % 65536 };
+    for (let k = this.#blocks.length - 1; k >= 0; k--) {
+      const b = this.#blocks[k] as Block;
+      if (id < b.min || id > b.max) continue;
+      for (let i = b.ids.indexOf(id); i >= 0; i = b.ids.indexOf(id, i + 1))
+        if (b.state[i] !== 2) return { b, i };
+    }
+    return undefined;
   }
 
   trashed(id: number, trashed: boolean): void {
     const s = this.#slot(id);
     if (s) s.b.state[s.i] = trashed ? 1 : 0;
-    else if (this.#phase < 2) this.#recheck.add(id);
+    if (this.#phase === 'rows' || this.#phase === 'trash-rows') this.#recheck.add(id);
   }
 
-  /** Messages deleted for good; an id may be given again to a new message, so it is read again. */
+  /** Messages deleted for good (after their rows): out of memory, and out of their chunks. */
   deleted(ids: readonly number[]): void {
     for (const id of ids) {
       this.#recheck.delete(id);
       const s = this.#slot(id);
       if (!s) continue;
-      s.b.state[s.i] = 2;
-      this.#where.delete(id);
+      this.#drop(s.b, s.i, true);
+      // An id may be given again to a new message: it is read again.
       this.#readTo = Math.min(this.#readTo, id - 1);
     }
+    if (this.#phase === 'built') this.#mend();
   }
 
   /** The trash emptied: its messages are gone. */
   emptiedTrash(): void {
     const gone: number[] = [];
     for (const b of this.#blocks)
-      for (let i = 0; i < b.state.length; i++) if (b.state[i] === 1) gone.push(b.ids[i] as number);
+      for (let i = 0; i < b.count; i++) if (b.state[i] === 1) gone.push(b.ids[i] as number);
     this.deleted(gone);
   }
 
   /** Every message deleted. */
   cleared(): void {
-    this.#blocks = [];
-    this.#where.clear();
-    this.#recheck.clear();
-    this.#phase = 2;
+    this.#reset();
+    this.#source.chunks?.clear();
+    this.#phase = 'built';
     this.#readTo = 0;
   }
 
-  /** On lock or logout: the opened texts are let go (JavaScript strings cannot be overwritten). */
+  #reset(): void {
+    for (const b of this.#blocks) b.pointers.fill(0);
+    this.#blocks = [];
+    this.#read.clear();
+    this.#recheck.clear();
+    this.#stale.clear();
+    this.#damaged.length = 0;
+    this.#missing = [];
+    this.#toWrite = [];
+    this.#chunkList = [];
+    this.#verifyMap = undefined;
+    this.#checked = [];
+  }
+
+  /** On lock or logout: the opened texts are let go (strings cannot be overwritten; the pointers' bytes are). */
   drop(): void {
     this.#dropped = true;
-    this.#blocks = [];
-    this.#where.clear();
-    this.#recheck.clear();
+    this.#reset();
   }
 }

@@ -76,6 +76,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE cells (id INTEGER PRIMARY KEY, tag BLOB NOT NULL UNIQUE, box BLOB NOT NULL);
   `,
+  // 4 -> 5: search chunks (src-main/service/search-chunks.ts): a visible chat's messages again, a few
+  // hundred to a box sealed under a key from the chat's data key, so a first search opens few boxes.
+  // Readable: the chat, a chunk number and a length that follows from its messages' own lengths.
+  `
+  CREATE TABLE search_chunks (
+    id      INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+    n       INTEGER NOT NULL,
+    blob    BLOB    NOT NULL,
+    UNIQUE (chat_id, n)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

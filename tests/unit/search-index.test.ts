@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SearchEntry } from '../../src-main/service/search-entries.js';
 import { SearchIndex, type SearchSource } from '../../src-main/service/search-index.js';
 import type { MessageRow } from '../../src-main/vault/rows.js';
-import type { LocalChatId, MessageId, MessageView } from '../../src-shared/types.js';
+import type { LocalChatId, MessageView } from '../../src-shared/types.js';
 
 /** One chat's rows in memory, read the way the vault's statements read them. */
 function fakeChat(texts: string[]) {
@@ -23,6 +24,7 @@ function fakeChat(texts: string[]) {
   const sorted = () => [...rows].sort((a, b) => a.epoch - b.epoch || a.id - b.id);
   const reads = { views: 0 };
   const source: SearchSource = {
+    chatId: 1 as LocalChatId,
     oldest: (trashed, limit) =>
       sorted()
         .filter((r) => r.trashed === (trashed ? 1 : 0))
@@ -34,18 +36,22 @@ function fakeChat(texts: string[]) {
     newSince: (afterId, limit) => rows.filter((r) => r.id > afterId).slice(0, limit),
     row: (id) => rows.find((r) => r.id === id),
     maxId: () => Math.max(0, ...rows.map((r) => r.id)),
-    view: (r): MessageView => {
+    live: (ids) =>
+      rows
+        .filter((r) => ids.includes(r.id) && r.trashed === 0)
+        .map((r) => [r.id, r.epoch, r.seen.readUInt32LE(0)] as [number, number, number]),
+    entry: (r): SearchEntry => {
       reads.views++;
       return {
-        id: r.id as MessageId,
-        chatId: 1 as LocalChatId,
-        direction: 'received',
-        author: 'ann',
-        text: r.body.toString(),
+        id: r.id,
         epoch: r.epoch,
         storedAt: 0,
-        deleted: r.trashed === 1,
-        pointer: '',
+        seen: r.seen.readUInt32LE(0),
+        sent: false,
+        author: 'ann',
+        text: r.body.toString(),
+        pointer: `p${r.id}`,
+        bodyBytes: 540,
       };
     },
   };
@@ -71,13 +77,25 @@ function fakeChat(texts: string[]) {
 const texts = (v: MessageView[]) => v.map((m) => m.text);
 
 describe('SearchIndex', () => {
-  it('opens each message once to build; a later search opens only what it found', () => {
+  it('opens each message once to build; a later search opens none and shows each found message whole', () => {
     const chat = fakeChat(Array.from({ length: 250 }, (_, i) => `word ${i}`));
     const index = new SearchIndex(chat.source);
     expect(index.search(['24'])).toHaveLength(13);
-    expect(chat.reads.views).toBe(250 + 13);
-    expect(texts(index.search(['249']))).toEqual(['word 249']);
-    expect(chat.reads.views).toBe(250 + 13 + 1);
+    expect(chat.reads.views).toBe(250);
+    expect(index.search(['249'])).toEqual([
+      {
+        id: 250,
+        chatId: 1,
+        direction: 'received',
+        author: 'ann',
+        text: 'word 249',
+        epoch: 1249,
+        storedAt: 0,
+        deleted: false,
+        pointer: 'p250',
+      },
+    ]);
+    expect(chat.reads.views).toBe(250);
     expect(texts(index.search(['ann', '17']))).toEqual([
       'word 17',
       'word 117',

@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './open-db.js';
+
+/** Ids checked per statement (SQLite allows 32,766 parameters). */
+const LIVE_BATCH = 1000;
+
+/**
+ * The SQL of the search chunks (schema 4 -> 5): a chat's texts sealed in a
+ * few large boxes, numbered from 0, so a search after unlock opens a few
+ * hundred boxes instead of every message. Knows nothing of keys.
+ */
+export class SearchChunkRows {
+  readonly #s;
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#s = {
+      numbers: db
+        .prepare<[number], number>('SELECT n FROM search_chunks WHERE chat_id = ? ORDER BY n')
+        .pluck(),
+      get: db
+        .prepare<[number, number], Buffer>('SELECT blob FROM search_chunks WHERE chat_id = ? AND n = ?')
+        .pluck(),
+      put: db.prepare<[number, number, Buffer]>(
+        'INSERT INTO search_chunks (chat_id, n, blob) VALUES (?, ?, ?) ON CONFLICT (chat_id, n) DO UPDATE SET blob = excluded.blob',
+      ),
+      remove: db.prepare<[number, number]>('DELETE FROM search_chunks WHERE chat_id = ? AND n = ?'),
+      clear: db.prepare<[number]>('DELETE FROM search_chunks WHERE chat_id = ?'),
+      isVisibleChat: db.prepare<[number], number>('SELECT 1 FROM chats WHERE id = ?').pluck(),
+      // Kept by triggers in the same transaction as every change (schema 3).
+      count: db
+        .prepare<[number], number>('SELECT message_count + trashed_count FROM chats WHERE id = ?')
+        .pluck(),
+      trashed: db
+        .prepare<[number], number>('SELECT id FROM messages WHERE chat_id = ? AND trashed = 1')
+        .pluck(),
+      // The chat's own index (chat_id, trashed, epoch, id) covers this: no message body is read.
+      states: db
+        .prepare<[number, number, number, number], [number, number, number]>(
+          `SELECT id, epoch, trashed FROM messages WHERE chat_id = ? AND (trashed, epoch, id) > (?, ?, ?)
+           ORDER BY trashed, epoch, id LIMIT 4096`,
+        )
+        .raw(),
+    };
+    this.transaction = (fn) => db.transaction(fn)();
+  }
+
+  readonly transaction: <T>(fn: () => T) => T;
+
+  numbers = (chatId: number): number[] => this.#s.numbers.all(chatId);
+  get = (chatId: number, n: number): Buffer | undefined => this.#s.get.get(chatId, n);
+  put = (chatId: number, n: number, blob: Buffer): void => void this.#s.put.run(chatId, n, blob);
+  remove = (chatId: number, n: number): void => void this.#s.remove.run(chatId, n);
+  clear = (chatId: number): void => void this.#s.clear.run(chatId);
+  /** Only chats with a row keep chunks (a hidden chat keeps its index in memory only). */
+  isVisibleChat = (chatId: number): boolean => this.#s.isVisibleChat.get(chatId) === 1;
+
+  /** The chat's messages, in the trash or not. */
+  count = (chatId: number): number => this.#s.count.get(chatId) ?? 0;
+  trashedIds = (chatId: number): number[] => this.#s.trashed.all(chatId);
+
+  /** Of these ids, those of the chat's messages outside the trash, as [id, epoch, first 4 bytes of seen]. */
+  live(chatId: number, ids: readonly number[]): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    for (let k = 0; k < ids.length; k += LIVE_BATCH) {
+      const part = ids.slice(k, k + LIVE_BATCH);
+      for (const [id, epoch, seen] of this.#liveOf(part.length).all(...part, chatId) as [
+        number,
+        number,
+        Buffer,
+      ][])
+        out.push([id, epoch, seen.readUInt32LE(0)]);
+    }
+    return out;
+  }
+
+  readonly #live = new Map<number, Database.Statement>();
+  #liveOf(n: number): Database.Statement {
+    let st = this.#live.get(n);
+    if (!st) {
+      st = this.#db
+        .prepare(
+          // By rowid (the unary + keeps the chat's index out): the cost follows the ids, not the chat's size.
+          `SELECT id, epoch, seen FROM messages WHERE id IN (${Array(n).fill('?').join(',')}) AND +chat_id = ? AND +trashed = 0`,
+        )
+        .raw();
+      if (this.#live.size < 64) this.#live.set(n, st);
+    }
+    return st;
+  }
+
+  /** Up to 4,096 of the chat's messages after (trashed, epoch, id), as [id, epoch, trashed]. */
+  states = (chatId: number, after: readonly [number, number, number]): [number, number, number][] =>
+    this.#s.states.all(chatId, ...after);
+}
+
+const byDb = new WeakMap<Db, SearchChunkRows>();
+
+/** One set of prepared statements per connection. */
+export function searchChunkRows(db: Db): SearchChunkRows {
+  let rows = byDb.get(db);
+  if (!rows) {
+    rows = new SearchChunkRows(db);
+    byDb.set(db, rows);
+  }
+  return rows;
+}
