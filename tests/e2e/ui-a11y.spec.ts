@@ -39,6 +39,10 @@ const SUBJECTS = [
   'Clear history',
   'Delete chat',
   'Empty trash',
+  'HideChatDialog',
+  'Hide this chat',
+  'OpenHiddenDialog',
+  'Open a hidden chat',
   'chat menu',
   'toast',
   'clipboard banner',
@@ -208,6 +212,28 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
       await expect(d).toBeHidden();
     }
+
+    // Hiding a chat (its secret asked again), and opening a hidden one: asked, and a wrong secret.
+    await openChatMenuItem(page, 'Hide this chat…');
+    const hide = page.getByRole('dialog', { name: 'Hide this chat' });
+    await expect(hide.getByLabel('Chat secret')).toBeFocused();
+    await at(['HideChatDialog', 'Hide this chat'], 'asked');
+    await hide.getByLabel('Chat secret').fill('not it');
+    await hide.getByRole('button', { name: 'Hide chat' }).click();
+    await expect(hide.getByRole('alert')).toBeVisible();
+    await at(['HideChatDialog', 'Hide this chat'], 'a wrong secret');
+    await page.keyboard.press('Escape');
+    await expect(hide).toBeHidden();
+    await page.getByRole('button', { name: 'Open a hidden chat…' }).click();
+    const openHidden = page.getByRole('dialog', { name: 'Open a hidden chat' });
+    await expect(openHidden.getByLabel('Chat secret')).toBeFocused();
+    await at(['OpenHiddenDialog', 'Open a hidden chat'], 'asked');
+    await openHidden.getByLabel('Chat secret').fill('not it');
+    await openHidden.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(openHidden.getByRole('alert')).toBeVisible();
+    await at(['OpenHiddenDialog', 'Open a hidden chat'], 'a wrong secret');
+    await page.keyboard.press('Escape');
+    await expect(openHidden).toBeHidden();
 
     // Search results, the trash and its confirmation.
     const search = page.getByRole('searchbox', { name: 'Search this chat' });

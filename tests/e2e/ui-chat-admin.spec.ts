@@ -28,6 +28,7 @@ test('chat menu: rename (prefilled), clear history, delete chat, each behind a d
     'Rename…',
     'Chat details…',
     'Export pointers…',
+    'Hide this chat…',
     'Clear history…',
     'Delete chat…',
   ]);

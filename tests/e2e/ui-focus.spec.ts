@@ -47,7 +47,7 @@ async function menuItemByKeys(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Chat menu' }).focus();
   await page.keyboard.press('Enter');
   await expect(menu).toBeVisible();
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     if (await menu.getByRole('menuitem', { name: item }).evaluate((el) => el === document.activeElement))
       break;
     await page.keyboard.press('ArrowDown');

@@ -2,6 +2,7 @@ import { guessCost, isWeakK, weakKNote } from '../../../src-shared/guess-cost.js
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
+import { HiddenBadge } from './HiddenIcon.js';
 import { LockIcon } from './LockIcon.js';
 
 export function FormatBadge({ chat }: { chat: Pick<ChatSummary, 'format' | 'wireId'> }) {
@@ -57,6 +58,7 @@ export function ChatList(props: {
                   </span>
                 )}
                 <FormatBadge chat={c} />
+                {c.hidden && <HiddenBadge />}
                 <span className="badge">
                   <LockIcon state={lockText(c)} /> {lockText(c)}
                 </span>

@@ -6,6 +6,7 @@ import { countsText, groupTitle, LABEL, NOT_OPENED, pending, rowText, shown } fr
 import { useAction } from '../lib/useAction.js';
 import { ActionButton } from './ActionButton.js';
 import { FormError } from './FormError.js';
+import { HiddenCheckbox } from './HiddenCheckbox.js';
 import { SecretField } from './SecretField.js';
 
 /** A pointer's outcome and its place in the dialog's list. */
@@ -82,13 +83,14 @@ function SecretForm({
   const [secret, setSecret] = useState('');
   const [name, setName] = useState<string>();
   const [title, setTitle] = useState<string>();
+  const [hidden, setHidden] = useState(false);
   const { busy, error, setError, run } = useAction();
   const first = waiting[0]?.outcome;
   const isNew = waiting.every((r) => r.outcome.kind === 'new-chat' || r.outcome.kind === 'wrong-secret');
   const these = waiting.length === 1 ? 'this pointer' : `these ${waiting.length.toLocaleString()} pointers`;
 
   /** Imports every waiting pointer of the group in one paste; each row gets its own outcome back. */
-  const importAll = (extra: { name?: string }) =>
+  const importAll = (extra: { name?: string; hidden?: boolean }) =>
     run(async () => {
       const text = waiting.map((r) => r.outcome.pointer).join('\n');
       const got = await call('importPaste', { text, secret, ...extra });
@@ -104,7 +106,8 @@ function SecretForm({
     e.preventDefault();
     if (!first) return;
     if (!isNew) return void importAll({});
-    if (name !== undefined) return void importAll(name.trim() ? { name: name.trim() } : {});
+    if (name !== undefined)
+      return void importAll({ ...(name.trim() ? { name: name.trim() } : {}), ...(hidden ? { hidden } : {}) });
     void run(async () => {
       try {
         const peek = await call('peekPointer', { text: first.pointer, secret });
@@ -157,6 +160,7 @@ function SecretForm({
               : 'The secret opens it. Give the new chat a name.'}
             {waiting.length > 1 ? ` All ${waiting.length.toLocaleString()} pointers go into it.` : ''}
           </p>
+          <HiddenCheckbox id={`rh-${id}`} checked={hidden} onChange={setHidden} />
         </>
       )}
       <FormError text={error} />

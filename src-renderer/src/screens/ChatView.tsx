@@ -5,6 +5,7 @@ import { FormatBadge, lastTime } from '../components/ChatList.js';
 import { Composer } from '../components/Composer.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { FocusFallback } from '../components/FocusFallback.js';
+import { HiddenBadge } from '../components/HiddenIcon.js';
 import { MenuButton } from '../components/MenuButton.js';
 import { Bubble, type MessageActions, MessageList } from '../components/MessageList.js';
 import { QrDialog } from '../components/QrDialog.js';
@@ -13,6 +14,7 @@ import { call, errorText } from '../lib/api.js';
 import { plural } from '../lib/plural.js';
 import { shortTime } from '../lib/time.js';
 import { DetailsDialog } from './DetailsDialog.js';
+import { HideChatDialog } from './HideChatDialog.js';
 
 type Modal =
   | { kind: 'qr'; pointer: string }
@@ -21,6 +23,7 @@ type Modal =
   | { kind: 'clear' }
   | { kind: 'delete' }
   | { kind: 'empty-trash' }
+  | { kind: 'hide' }
   | undefined;
 
 /**
@@ -32,9 +35,12 @@ export function ChatView({
   chat,
   onChanged,
   focusComposer,
+  onMoved,
 }: {
   chat: ChatSummary;
   onChanged: () => Promise<void>;
+  /** The chat was hidden or shown: it lives on under a new id, which the list should select. */
+  onMoved: (c: ChatSummary) => void;
   /** The composer takes the focus when the view opens (a chat just created or unlocked). */
   focusComposer: boolean;
 }) {
@@ -72,6 +78,16 @@ export function ChatView({
     try {
       const r = await call('exportChat', { chatId: chat.id });
       if (r.saved) toast({ text: `${plural(r.pointers, 'pointer')} written to ${r.path}.` });
+    } catch (e) {
+      toast({ text: errorText(e) });
+    }
+  };
+  // Shown again among the visible chats: the list keeps it after a lock, under its new id.
+  const show = async () => {
+    try {
+      const shown = await call('showChat', { chatId: chat.id });
+      toast({ text: `"${shown.name}" is in the chat list again, like any chat.` });
+      onMoved(shown);
     } catch (e) {
       toast({ text: errorText(e) });
     }
@@ -150,6 +166,7 @@ export function ChatView({
       <header>
         <h2>{chat.name}</h2>
         <FormatBadge chat={chat} />
+        {chat.hidden && <HiddenBadge />}
         <span className="hint">
           {chat.remembered
             ? 'remembered on this computer'
@@ -171,7 +188,14 @@ export function ChatView({
         </button>
         <button
           type="button"
-          onClick={() => void act(() => call('lockChat', { chatId: chat.id }), `Chat "${chat.name}" locked.`)}
+          onClick={() =>
+            void act(
+              () => call('lockChat', { chatId: chat.id }),
+              chat.hidden
+                ? `Hidden chat "${chat.name}" closed: only its secret opens it again.`
+                : `Chat "${chat.name}" locked.`,
+            )
+          }
         >
           Lock
         </button>
@@ -181,6 +205,9 @@ export function ChatView({
             { label: 'Rename…', run: () => setModal({ kind: 'rename' }) },
             { label: 'Chat details…', run: () => setModal({ kind: 'details' }) },
             { label: 'Export pointers…', run: () => void exportPointers() },
+            chat.hidden
+              ? { label: 'Show in the chat list', run: () => void show() }
+              : { label: 'Hide this chat…', run: () => setModal({ kind: 'hide' }) },
             { label: 'Clear history…', run: () => setModal({ kind: 'clear' }), danger: true },
             { label: 'Delete chat…', run: () => setModal({ kind: 'delete' }), danger: true },
           ]}
@@ -269,6 +296,17 @@ export function ChatView({
       {modal?.kind === 'qr' && <QrDialog pointer={modal.pointer} onClose={() => setModal(undefined)} />}
       {modal?.kind === 'details' && (
         <DetailsDialog chatId={chat.id} onClose={() => setModal(undefined)} onChanged={onChanged} />
+      )}
+      {modal?.kind === 'hide' && (
+        <HideChatDialog
+          chat={chat}
+          onClose={() => setModal(undefined)}
+          onHidden={(hidden) => {
+            setModal(undefined);
+            toast({ text: `"${hidden.name}" is hidden: once locked, only its secret opens it again.` });
+            onMoved(hidden);
+          }}
+        />
       )}
       {modal?.kind === 'rename' && (
         <ConfirmDialog

@@ -11,6 +11,7 @@ import { useUnread } from '../lib/useUnread.js';
 import { ChatView } from './ChatView.js';
 import { ImportDialog } from './ImportDialog.js';
 import { NewChatDialog } from './NewChatDialog.js';
+import { OpenHiddenDialog } from './OpenHiddenDialog.js';
 import { SettingsDialog } from './SettingsDialog.js';
 import { UnlockScreen } from './UnlockScreen.js';
 
@@ -36,6 +37,7 @@ export function MainScreen(props: {
     | { kind: 'new' }
     | { kind: 'import'; text: string; start?: boolean; images?: readonly File[] }
     | { kind: 'settings' }
+    | { kind: 'open-hidden' }
   >();
   // The chat just created or unlocked here: its composer takes the focus when it opens.
   const [arrived, setArrived] = useState<number>();
@@ -113,6 +115,11 @@ export function MainScreen(props: {
   }, [props.importText, props.onImportShown]);
 
   const chat = chats.find((c) => c.id === selected);
+  // The open chat left the list (a hidden chat locked): its view, and the focus in it, went with it.
+  const vanished = selected !== undefined && !chat;
+  useEffect(() => {
+    if (vanished) focusList();
+  }, [vanished, focusList]);
   const unread = useUnread(chat && !chat.locked ? chat.id : undefined);
   // Toasts belong to what they describe: another chat, or an unlock, takes them away; so does leaving.
   const clearToasts = useClearToasts();
@@ -161,6 +168,9 @@ export function MainScreen(props: {
               <button type="button" onClick={() => setDialog({ kind: 'import', text: '' })}>
                 Import pointers
               </button>
+              <button type="button" onClick={() => setDialog({ kind: 'open-hidden' })}>
+                Open a hidden chat…
+              </button>
               <button type="button" onClick={() => setDialog({ kind: 'settings' })}>
                 Settings
               </button>
@@ -197,7 +207,13 @@ export function MainScreen(props: {
             />
           )}
           {chat && !chat.locked && (
-            <ChatView key={chat.id} chat={chat} onChanged={refresh} focusComposer={arrived === chat.id} />
+            <ChatView
+              key={chat.id}
+              chat={chat}
+              onChanged={refresh}
+              focusComposer={arrived === chat.id}
+              onMoved={(c) => void refresh().then(() => select(c.id, true))}
+            />
           )}
         </main>
         {dialog?.kind === 'new' && (
@@ -218,6 +234,15 @@ export function MainScreen(props: {
             onImported={(stored) => {
               unread.add(stored);
               void refresh();
+            }}
+          />
+        )}
+        {dialog?.kind === 'open-hidden' && (
+          <OpenHiddenDialog
+            onClose={() => setDialog(undefined)}
+            onOpened={(c) => {
+              setDialog(undefined);
+              void refresh().then(() => select(c.id, true));
             }}
           />
         )}

@@ -5,6 +5,7 @@ import type { ChatSummary } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormError } from '../components/FormError.js';
+import { HiddenCheckbox } from '../components/HiddenCheckbox.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
 import { useAction } from '../lib/useAction.js';
@@ -22,6 +23,7 @@ export function NewChatDialog({
   const [format, setFormat] = useState<'sealed-v2' | 'legacy'>('sealed-v2');
   const [legacyId, setLegacyId] = useState('1');
   const [suffix, setSuffix] = useState('');
+  const [hidden, setHidden] = useState(false);
   const { busy, error, setError, run } = useAction();
 
   const submit = (e: FormEvent) => {
@@ -35,6 +37,7 @@ export function NewChatDialog({
         ...(format === 'legacy'
           ? { legacyId: legacyId.trim(), suffix: suffix.trim() || defaultLegacySuffix(legacyId.trim()) }
           : {}),
+        ...(hidden ? { hidden: true } : {}),
       });
       onCreated(chat);
     });
@@ -126,6 +129,7 @@ export function NewChatDialog({
             </p>
           </>
         )}
+        <HiddenCheckbox id="nc-hidden" checked={hidden} onChange={setHidden} />
         {busy && (
           <p className="hint" role="status">
             <span className="spinner" aria-hidden="true" />
