@@ -24,9 +24,10 @@ export function unstoredPointers(ctx: ServiceContext, text: string): ClipboardOf
     const id = `${format}|${wire}`;
     let keys = routes.get(id);
     if (!keys) {
-      keys = ctx.store
-        .chatsByRoute(routeIndex(s.dk, format, wire))
-        .flatMap((row) => ctx.open.get(row.id as LocalChatId)?.seenKey ?? []);
+      keys = [
+        ...ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map((row) => row.id as LocalChatId),
+        ...ctx.hidden.matching(format, wire).map((h) => h.id as LocalChatId),
+      ].flatMap((id) => ctx.open.get(id)?.seenKey ?? []);
       routes.set(id, keys);
     }
     return keys;
@@ -39,6 +40,7 @@ export function unstoredPointers(ctx: ServiceContext, text: string): ClipboardOf
     items.push({ text: item.text, keys: seenKeys(p.format, p.chat).map((k) => seenIndex(k, canonical)) });
   }
   const stored = ctx.store.seenMany(items.flatMap((x) => x.keys));
-  const fresh = items.filter((x) => !x.keys.some((k) => stored.has(k.toString('hex')))).map((x) => x.text);
+  const held = (k: Buffer) => stored.has(k.toString('hex')) || ctx.hidden.holds(k);
+  const fresh = items.filter((x) => !x.keys.some(held)).map((x) => x.text);
   return { pointers: fresh.length, text: fresh.join('\n') };
 }

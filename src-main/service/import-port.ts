@@ -17,6 +17,7 @@ import {
   wireKeyForPointer,
 } from './chat-secrets.js';
 import type { ServiceContext } from './context.js';
+import { hiddenImport } from './hidden/hidden-import.js';
 import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
 import { insertMessages, messageView } from './messages.js';
@@ -72,16 +73,24 @@ export function importPaste(
 ): Promise<ImportOutcome[]> {
   ctx.requireSession();
   if (opts.name !== undefined && opts.name.trim() !== '') ctx.checkName(opts.name);
-  const run = ctx.importQueue.then(() => routePaste(importPort(ctx), text, opts));
+  const run = ctx.importQueue.then(async () => {
+    const port = importPort(ctx, opts);
+    try {
+      return await routePaste(port, text, opts);
+    } finally {
+      await port.wipe();
+    }
+  });
   ctx.importQueue = run.catch(() => undefined);
   return run;
 }
 
 /** The narrow view of the messenger the import router works through. */
-function importPort(ctx: ServiceContext): ImportPort {
+function importPort(ctx: ServiceContext, opts: ImportOptions): ImportPort & { wipe(): Promise<void> } {
   const s = ctx.requireSession();
   // A chat's exported pointers imported on another computer bring one's own messages back as sent.
   const direction = (author: string): Direction => (author === s.nickname ? 'sent' : 'received');
+  const hidden = hiddenImport(ctx, s, opts, direction);
   // Names by chat for this import's outcomes (a duplicate names its chat without counting it).
   const refs = new Map<LocalChatId, ChatRef>();
   const ref = (row: ChatRow): ChatRef => {
@@ -101,7 +110,7 @@ function importPort(ctx: ServiceContext): ImportPort {
       const hits = ctx.store.seenMany(keys);
       return keys.map((key) => {
         const hit = hits.get(key.toString('hex'));
-        if (!hit) return undefined;
+        if (!hit) return hidden.seen(key);
         const chatId = hit.chat_id as LocalChatId;
         // Whether it is one's own sent message can only be read while the chat is open.
         const c = ctx.open.get(chatId);
@@ -110,8 +119,12 @@ function importPort(ctx: ServiceContext): ImportPort {
         return { chat, ...(dir ? { direction: dir } : {}) };
       });
     },
-    candidates: (format: Format, wire: string) =>
-      ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map(ref),
+    candidates: (format: Format, wire: string) => [
+      ...ctx.store.chatsByRoute(routeIndex(s.dk, format, wire)).map(ref),
+      ...hidden.candidates(format, wire),
+    ],
+    findHidden: hidden.find,
+    wipe: hidden.wipe,
     opened: (id: LocalChatId) => ctx.open.get(id),
     unlock: async (id: LocalChatId, secret: string) => {
       try {
@@ -139,6 +152,13 @@ function importPort(ctx: ServiceContext): ImportPort {
       epoch: number,
       body: Omit<MessageBody, 'dir'>,
     ) => {
+      if (opts.hidden)
+        return hidden.create(
+          { ...meta, name: ctx.checkName(meta.name), createdHere: false },
+          wire,
+          epoch,
+          body,
+        );
       const chat = await insertChat(
         ctx,
         { ...meta, name: ctx.checkName(meta.name), createdHere: false },

@@ -42,6 +42,8 @@ export interface ImportPort {
   opened(id: LocalChatId): OpenChat | undefined;
   /** Opens a locked chat with the secret; undefined when it is not that chat's secret. */
   unlock(id: LocalChatId, secret: string): Promise<OpenChat | undefined>;
+  /** The closed hidden chat the paste's secret locates, opened, when it is this pointer's chat. */
+  findHidden?(p: Pointer): Promise<{ ref: ChatRef; chat: OpenChat } | undefined>;
   /** Stores messages in open chats in ONE transaction; their ids, in order, once committed. */
   storeMany(items: readonly ToStore[]): MessageId[];
   create(
@@ -340,8 +342,18 @@ export async function importPaste(
     if (held) return altered(offset, held);
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
+    // Unless the secret locates a hidden chat of this pointer (its L derived beside the chat's key).
     flush(at);
+    const hidden = port.findHidden?.(p);
     const wire = await newChatKey(p, secret);
+    const found = await hidden;
+    if (found) {
+      candidateCache.clear();
+      const already = storedIn(prep, found.chat);
+      if (already) return duplicate(offset, already);
+      const r = openWithWireKey(found.chat.wire, p);
+      if (r?.ok) return queue(found.ref, found.chat, r.value);
+    }
     if (wire === 'too-many') return tooManyChats(offset);
     if (!wire) return wrong(offset, p);
     const r = openWithOwnKey(wire, p);

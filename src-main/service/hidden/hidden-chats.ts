@@ -14,6 +14,7 @@ import { ServiceError } from '../service-error.js';
 import { chatSeenKey, randomKey, seenIndex } from '../vault-keys.js';
 import { addCover } from './cover.js';
 import { deriveHiddenKeys, HIDDEN_LOG2N, type HiddenKeys, wipeHiddenKeys } from './hidden-keys.js';
+import type { HiddenRecord } from './hidden-record.js';
 import { HiddenChat } from './hidden-rows.js';
 
 // Hidden chats (docs/hidden-chats.md): kept only in the vault's cells, opened
@@ -89,6 +90,34 @@ export function openWithKeys(
     return ctx.open.get(already.id as LocalChatId);
   }
   const h = HiddenChat.load(ctx.cells, keys);
+  if (!h) {
+    wipeHiddenKeys(keys);
+    return undefined;
+  }
+  return register(ctx, h, wireOf(h, secret));
+}
+
+/**
+ * The hidden chat these keys locate, opened, when it is the chat of a pointer
+ * (this format and wire id); else nothing is opened and the keys are wiped.
+ */
+export function openHiddenFor(
+  ctx: ServiceContext,
+  s: Session,
+  keys: HiddenKeys,
+  secret: string,
+  format: ChatMeta['format'],
+  wire: string,
+): OpenChat | undefined {
+  checkSession(ctx, s, keys);
+  const matches = (r: HiddenRecord) => r.meta.format === format && r.meta.wire === wire;
+  const open = ctx.hidden.all().find((h) => h.hasKeys(keys));
+  if (open) {
+    wipeHiddenKeys(keys);
+    return matches(open.record) ? ctx.open.get(open.id as LocalChatId) : undefined;
+  }
+  // Only the record is read when it is another chat's: its messages stay in their cells.
+  const h = HiddenChat.load(ctx.cells, keys, matches);
   if (!h) {
     wipeHiddenKeys(keys);
     return undefined;

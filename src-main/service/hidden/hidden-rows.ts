@@ -73,8 +73,15 @@ export class HiddenChat implements ChatRows {
     return h;
   }
 
-  /** Reads the chat these keys locate: its record, then cells 0..next-1; undefined when there is none. */
-  static load(cells: CellStore, keys: HiddenKeys): HiddenChat | undefined {
+  /**
+   * Reads the chat these keys locate: its record, then (when `accept` takes the
+   * record) cells 0..next-1; undefined when there is none or it is not taken.
+   */
+  static load(
+    cells: CellStore,
+    keys: HiddenKeys,
+    accept: (r: HiddenRecord) => boolean = () => true,
+  ): HiddenChat | undefined {
     const first = HiddenChat.#readFrame(cells, keys, recordTag(keys));
     if (!first || first.kind !== KIND_RECORD) return undefined;
     const frames = [first];
@@ -86,6 +93,10 @@ export class HiddenChat implements ChatRows {
     const record = bytes && decodeRecord(bytes);
     bytes?.fill(0);
     if (!record) return undefined;
+    if (!accept(record)) {
+      wipe(record.cdk, record.wireKey);
+      return undefined;
+    }
     const h = new HiddenChat(cells, keys, record, first.parts);
     const units = new Map<number, { frames: Frame[]; cells: number[] }>();
     for (let n = 0; n < record.nextCell; n++) {

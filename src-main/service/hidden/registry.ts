@@ -1,4 +1,4 @@
-import type { ChatSummary, LocalChatId } from '../../../src-shared/types.js';
+import type { ChatSummary, Format, LocalChatId } from '../../../src-shared/types.js';
 import { chatCost } from '../records.js';
 import type { HiddenChat } from './hidden-rows.js';
 
@@ -13,6 +13,16 @@ export class HiddenChats {
   get = (id: LocalChatId): HiddenChat | undefined => this.#chats.get(id);
   has = (id: LocalChatId): boolean => this.#chats.has(id);
   all = (): HiddenChat[] => [...this.#chats.values()];
+
+  /** Open hidden chats with this wire id: where its pointers route (in memory, never by an index). */
+  matching(format: Format, wire: string): HiddenChat[] {
+    return this.all().filter((h) => h.record.meta.format === format && h.record.meta.wire === wire);
+  }
+
+  /** Whether an open hidden chat holds a pointer under this blind index. */
+  holds(seen: Buffer): boolean {
+    return this.all().some((h) => h.bySeen(seen) !== undefined);
+  }
 
   add(h: HiddenChat): void {
     this.#chats.set(h.id as LocalChatId, h);
