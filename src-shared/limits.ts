@@ -30,6 +30,8 @@ export const LIMITS = {
   clipboardChars: 512 * 1024,
   /** A history page holds at most this many messages (and this many when no size is asked). */
   historyPageMax: 500,
+  /** A search gives at most this many messages (the first, oldest first); the window says so. */
+  searchResultsMax: 500,
   /** Chats one paste may try a secret on (each try is a scrypt of up to 2^18): more must come in parts. */
   keyTriesPerPaste: 8,
 } as const;

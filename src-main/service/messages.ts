@@ -262,7 +262,8 @@ export function search(ctx: ServiceContext, id: LocalChatId, query: string): Mes
   const c = ctx.openChat(id);
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new ServiceError('bad-input', 'Give at least one word to search for.');
-  return searchIndex(ctx, c).search(words);
+  // Capped like a history page: thousands of hits are no answer to read, and would all cross the bridge.
+  return searchIndex(ctx, c).search(words).slice(0, LIMITS.searchResultsMax);
 }
 
 /** What can be done to one message of an open chat: each returns false when there is no such message. */

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../src-shared/limits.js';
 import type { MessageId, MessageView } from '../../../src-shared/types.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
@@ -59,7 +60,12 @@ export async function search(args: string[]): Promise<number> {
     const chat = await unlockedChat(m, values, ref);
     const found = m.search(chat.id, words.join(' '));
     if (values.json) printJson(found.map(messageJson));
-    else print(found.length === 0 ? 'Nothing found.' : messageLines(found));
+    else if (found.length === 0) print('Nothing found.');
+    else {
+      print(messageLines(found));
+      if (found.length >= LIMITS.searchResultsMax)
+        print(`Showing the first ${LIMITS.searchResultsMax}: add a word to narrow the search.`);
+    }
   });
   return 0;
 }

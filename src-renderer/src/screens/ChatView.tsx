@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { LIMITS } from '../../../src-shared/limits.js';
 import { pointersToLink } from '../../../src-shared/link.js';
 import type { ChatSummary, MessageView } from '../../../src-shared/types.js';
 import { FormatBadge, lastTime } from '../components/ChatList.js';
@@ -257,7 +258,10 @@ export function ChatView({
       {results && view === 'messages' ? (
         <section className="messages" aria-label="Search results">
           <p className="hint">
-            {results.length} result{results.length === 1 ? '' : 's'} for “{query}”{' '}
+            {results.length} result{results.length === 1 ? '' : 's'} for “{query}”
+            {results.length >= LIMITS.searchResultsMax
+              ? ` (showing the first ${LIMITS.searchResultsMax}: add a word to narrow the search)`
+              : ''}{' '}
             <button
               type="button"
               className="link"
