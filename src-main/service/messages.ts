@@ -232,13 +232,13 @@ export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
     const index = new SearchIndex({
       chatId: c.id,
       ...(visible ? { chunks: new SearchChunks(chunkRows, c.id, c.cdk) } : {}),
-      live: (ids) =>
+      present: (ids) =>
         visible
-          ? chunkRows.live(c.id, ids)
+          ? chunkRows.present(c.id, ids)
           : ids.flatMap((id) => {
               const r = s.message(id);
-              return r && r.trashed === 0
-                ? [[id, r.epoch, r.seen.readUInt32LE(0)] as [number, number, number]]
+              return r
+                ? [[id, r.epoch, r.seen.readUInt32LE(0), r.trashed] as [number, number, number, number]]
                 : [];
             }),
       oldest: (trashed, limit) => s.oldest(trashed, limit),
@@ -263,7 +263,7 @@ export function search(ctx: ServiceContext, id: LocalChatId, query: string): Mes
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new ServiceError('bad-input', 'Give at least one word to search for.');
   // Capped like a history page: thousands of hits are no answer to read, and would all cross the bridge.
-  return searchIndex(ctx, c).search(words).slice(0, LIMITS.searchResultsMax);
+  return searchIndex(ctx, c).search(words, LIMITS.searchResultsMax);
 }
 
 /** What can be done to one message of an open chat: each returns false when there is no such message. */

@@ -41,6 +41,8 @@ export const CHUNK_MESSAGES = 256;
 const CHUNK_BYTES = 128 * 1024 - 64;
 const BOX_OVERHEAD = 28;
 const HEADER = 16;
+/** The layout's version, in the header: a chunk of another layout is read as damaged (its messages read again). */
+const LAYOUT = 1;
 const PER_MESSAGE = 8 + 8 + 8 + 4 + 4 + 2 + 1;
 
 const aad = (chatId: number, n: number) => `search-chunk|${chatId}|${n}`;
@@ -58,6 +60,7 @@ export function encodeChunk(entries: readonly SearchEntry[]): Buffer {
   out.writeUInt32LE(n, 0);
   out.writeUInt32LE(texts.length, 4);
   out.writeUInt32LE(pointers.length, 8);
+  out.writeUInt32LE(LAYOUT, 12);
   let at = HEADER;
   for (const a of [c.ids, c.epochs, c.stored, c.seen, c.bodyBytes, c.authorLen, c.sent]) {
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
@@ -69,7 +72,7 @@ export function encodeChunk(entries: readonly SearchEntry[]): Buffer {
 }
 
 export function decodeChunk(b: Buffer): EntryColumns | undefined {
-  if (b.length < HEADER) return undefined;
+  if (b.length < HEADER || b.readUInt32LE(12) !== LAYOUT) return undefined;
   const n = b.readUInt32LE(0);
   const textBytes = b.readUInt32LE(4);
   const pointerBytes = b.readUInt32LE(8);

@@ -15,8 +15,8 @@ import {
 const STEP = 100;
 /** Rows read per step when a search is waiting for the index. */
 const RUSH = 2000;
-/** Messages per block at most. */
-const BLOCK_MAX = 4096;
+/** Messages just stored, gathered in blocks of this many (a chunk's worth) before they are searched or written. */
+const BLOCK_MAX = 256;
 
 /** A visible chat's sealed search chunks (search-chunks.ts), and the row facts that check them. */
 export interface ChunkSource {
@@ -48,8 +48,8 @@ export interface SearchSource {
   maxId(): number;
   /** Opens a row (the chat's key is needed, so the chat must be open). */
   entry(row: MessageRow): SearchEntry;
-  /** Of these ids, the chat's messages outside the trash, as [id, epoch, first 4 bytes of seen]. */
-  live(ids: readonly number[]): [number, number, number][];
+  /** Of these ids, the chat's messages (in the trash too), as [id, epoch, first 4 bytes of seen, trashed]. */
+  present(ids: readonly number[]): [number, number, number, number][];
   /** Absent for a chat that keeps its index in memory only: then every message is opened once. */
   readonly chunks?: ChunkSource;
 }
@@ -109,8 +109,15 @@ export class SearchIndex {
   #verifyAfter: [number, number, number] = [-1, 0, 0];
   #missing: number[] = [];
   #missingAt = 0;
-  /** Blocks of messages opened one by one, to be written to chunks. */
-  #toWrite: Block[] = [];
+  /** Messages just stored, not yet in a block. */
+  #pending: SearchEntry[] = [];
+  /** The highest id known here: a new message below it means an id given again. */
+  #maxId = Number.NEGATIVE_INFINITY;
+  /** Blocks with messages no chunk holds yet: written in the background, a chunk's worth a step. */
+  #unwritten: Block[] = [];
+  #looping = false;
+  /** Blocks from here on were added while the rows were being checked. */
+  #verifyFrom = 0;
   /** Messages to take out of chunks on disk, and chunks that did not open. */
   readonly #stale = new Map<number, Set<number>>();
   readonly #damaged: number[] = [];
@@ -142,8 +149,9 @@ export class SearchIndex {
       case 'built': {
         const rows = this.#source.newSince(this.#readTo, limit);
         for (const r of rows) this.#readTo = Math.max(this.#readTo, r.id);
+        this.#materialize();
         const fresh = rows.filter((r) => !this.#slot(r.id));
-        if (fresh.length > 0) this.#writeBlock(this.#addRows(fresh));
+        if (fresh.length > 0) this.#toWrite(this.#addRows(fresh));
         return rows.length === limit;
       }
     }
@@ -201,6 +209,7 @@ export class SearchIndex {
   /** Chunks that hold as many messages as the chat are taken as they are (and each result is checked). */
   #stepCheck(): boolean {
     const chunks = this.#source.chunks as ChunkSource;
+    this.#materialize();
     let held = 0;
     for (const b of this.#blocks) for (let i = 0; i < b.count; i++) if (b.state[i] !== 2) held++;
     if (this.#damaged.length === 0 && held === chunks.count()) {
@@ -212,6 +221,7 @@ export class SearchIndex {
       return true;
     }
     this.#verifyMap = new Map();
+    this.#verifyFrom = this.#blocks.length;
     this.#checked = this.#blocks.map((b) => new Uint8Array(b.count));
     for (const [k, b] of this.#blocks.entries())
       for (let i = 0; i < b.count; i++)
@@ -248,6 +258,10 @@ export class SearchIndex {
       }
       this.#verifyMap = undefined;
       this.#checked = [];
+      // Messages stored meanwhile are known already.
+      this.#materialize();
+      const since = new Set(this.#blocks.slice(this.#verifyFrom).flatMap((b) => [...b.ids]));
+      this.#missing = this.#missing.filter((id) => !since.has(id));
       this.#phase = 'missing';
     }
     return true;
@@ -257,7 +271,7 @@ export class SearchIndex {
     const ids = this.#missing.slice(this.#missingAt, this.#missingAt + limit);
     this.#missingAt += ids.length;
     const rows = ids.map((id) => this.#source.row(id)).filter((r): r is MessageRow => r !== undefined);
-    if (rows.length > 0) this.#toWrite.push(this.#addRows(rows));
+    if (rows.length > 0) this.#toWrite(this.#addRows(rows));
     if (this.#missingAt >= this.#missing.length) {
       this.#missing = [];
       this.#phase = 'write';
@@ -265,16 +279,56 @@ export class SearchIndex {
     return true;
   }
 
-  /** Mends the chunks on disk: first what is stale or damaged, then one block of messages read again per step. */
+  /** Mends the chunks on disk (what is stale or damaged); what they lack is written in the background. */
   #stepWrite(): boolean {
-    if (this.#stale.size > 0 || this.#damaged.length > 0) {
-      for (const n of this.#damaged.splice(0)) this.#stale.set(n, new Set());
-      this.#mend();
+    for (const n of this.#damaged.splice(0)) this.#stale.set(n, new Set());
+    this.#mend();
+    this.#phase = 'built';
+    return true;
+  }
+
+  #toWrite(b: Block): void {
+    if (this.#source.chunks) this.#unwritten.push(b);
+  }
+
+  /** Messages just stored become a block (searched from now on, and written to chunks later). */
+  #materialize(): void {
+    for (let k = 0; k < this.#pending.length; k += BLOCK_MAX)
+      this.#toWrite(this.#addBlock(columnsOf(this.#pending.slice(k, k + BLOCK_MAX)), -1));
+    this.#pending = [];
+  }
+
+  /**
+   * Writes up to a chunk's worth of messages no chunk holds yet, once the
+   * build is done; a message whose row is not there (its transaction rolled
+   * back) is let go. False when nothing is left to write.
+   */
+  #flushStep(evenIfBuilding = false): boolean {
+    const chunks = this.#source.chunks;
+    if (this.#dropped || !chunks || (this.#phase !== 'built' && !evenIfBuilding)) return false;
+    this.#materialize();
+    this.#mend();
+    const b = this.#unwritten[0];
+    if (!b) return false;
+    const slots: number[] = [];
+    for (let i = 0; i < b.count && slots.length < BLOCK_MAX; i++)
+      if (b.state[i] !== 2 && b.chunk[i] === -1) slots.push(i);
+    if (slots.length === 0) {
+      this.#unwritten.shift();
       return true;
     }
-    const b = this.#toWrite.shift();
-    if (b) this.#writeBlock(b);
-    else this.#phase = 'built';
+    const rows = new Map(this.#source.present(slots.map((i) => b.ids[i] as number)).map((r) => [r[0], r]));
+    const ok = slots.filter((i) => {
+      const r = rows.get(b.ids[i] as number);
+      if (r && r[1] === b.epochs[i] && r[2] === b.seen[i]) return true;
+      this.#drop(b, i, false);
+      return false;
+    });
+    const at = chunks.append(
+      ok.map((i) => entryAt(b, b.textStarts, b.pointerStarts, i)),
+      false,
+    );
+    for (const [k, i] of ok.entries()) b.chunk[i] = at[k] as number;
     return true;
   }
 
@@ -282,19 +336,6 @@ export class SearchIndex {
     if (this.#stale.size === 0) return;
     this.#source.chunks?.remove(this.#stale);
     this.#stale.clear();
-  }
-
-  /** Writes a block's messages that no chunk holds yet. */
-  #writeBlock(b: Block): void {
-    const chunks = this.#source.chunks;
-    if (!chunks) return;
-    const slots: number[] = [];
-    for (let i = 0; i < b.count; i++) if (b.state[i] !== 2 && b.chunk[i] === -1) slots.push(i);
-    const at = chunks.append(
-      slots.map((i) => entryAt(b, b.textStarts, b.pointerStarts, i)),
-      false,
-    );
-    for (const [k, i] of slots.entries()) b.chunk[i] = at[k] as number;
   }
 
   /** Messages start outside the trash; the caller sets what it knows. */
@@ -319,6 +360,7 @@ export class SearchIndex {
       max,
     };
     if (typeof chunk !== 'number') b.chunk.set(chunk);
+    this.#maxId = Math.max(this.#maxId, max);
     this.#blocks.push(b);
     return b;
   }
@@ -331,52 +373,50 @@ export class SearchIndex {
       this.#stale.set(n, (this.#stale.get(n) ?? new Set<number>()).add(b.ids[i] as number));
   }
 
-  /** Builds in the background, a step per turn of the event loop, until done or dropped. */
+  /** Builds in the background, a step per turn of the event loop, then writes what chunks lack; until done or dropped. */
   buildInBackground(): void {
+    if (this.#looping) return;
+    this.#looping = true;
     const next = () => {
-      if (this.step()) setImmediate(next);
+      if (this.step() || this.#flushStep()) setImmediate(next);
+      else this.#looping = false;
     };
     setImmediate(next);
   }
 
   /**
-   * Messages just stored (the caller holds the transaction): written to the
-   * chat's chunks in that transaction, and kept here unless a chunk still to
-   * be read holds them now. A transaction that rolls back takes the chunks
-   * with it; what is kept here is checked against the rows when shown.
+   * Messages just stored (the caller holds the transaction): searched from
+   * now on, and written to the chat's chunks in the background after it (a
+   * batch of 100,000 sends writes each chunk once). Lost with a crash before
+   * that, they are read again at the next unlock (the chunks then fall short
+   * of the chat's count).
    */
   added(entries: readonly SearchEntry[]): void {
     if (this.#dropped || entries.length === 0) return;
-    const before = this.#blocks.length;
-    const unread = new Set(this.#phase === 'chunks' ? this.#chunkList.slice(this.#chunkAt) : []);
-    const written = new Set<number>();
-    for (let k = 0; k < entries.length; k += BLOCK_MAX) {
-      const part = entries.slice(k, k + BLOCK_MAX);
-      const at = this.#source.chunks?.append(part, true) ?? part.map(() => -1);
-      for (const n of at) written.add(n);
-      const keep = part.flatMap((e, j) => (unread.has(at[j] as number) ? [] : [{ e, n: at[j] as number }]));
-      if (keep.length > 0)
-        this.#addBlock(
-          columnsOf(keep.map((x) => x.e)),
-          keep.map((x) => x.n),
-        );
+    let firstNew = Number.POSITIVE_INFINITY;
+    for (const e of entries) firstNew = Math.min(firstNew, e.id);
+    if (firstNew <= this.#maxId) {
+      // SQLite gives ids above the highest there is: a message known here at or above the first new id is gone.
+      this.#materialize();
+      for (const b of this.#blocks)
+        if (b.max >= firstNew)
+          for (let i = 0; i < b.count; i++)
+            if ((b.ids[i] as number) >= firstNew && b.state[i] !== 2) this.#drop(b, i, true);
     }
-    // SQLite gives ids above the highest there is: a message known here at or above the first new id is
-    // gone (its chunk mended, unless that chunk was just written without it).
-    const firstNew = Math.min(...entries.map((e) => e.id));
-    for (const b of this.#blocks.slice(0, before))
-      if (b.max >= firstNew)
-        for (let i = 0; i < b.count; i++)
-          if ((b.ids[i] as number) >= firstNew && b.state[i] !== 2)
-            this.#drop(b, i, !written.has(b.chunk[i] as number));
+    for (const e of entries) {
+      this.#pending.push(e);
+      this.#maxId = Math.max(this.#maxId, e.id);
+    }
+    this.buildInBackground();
   }
 
   /**
    * Messages outside the trash whose author or text holds every word
-   * (lower-cased), oldest first, as the vault holds them.
+   * (lower-cased), oldest first, as the vault holds them; the first `limit`.
    */
-  search(words: readonly string[], again = true): MessageView[] {
+  search(words: readonly string[], limit = Number.POSITIVE_INFINITY, again = true): MessageView[] {
     while (this.step(RUSH));
+    this.#materialize();
     this.#mend();
     if (words.length === 0 || words.some((w) => w.includes(SEP))) return [];
     // Scan for the rarest word (judged on the first blocks), then check the others in each message found.
@@ -395,35 +435,42 @@ export class SearchIndex {
         at = end;
       }
     }
-    const live = new Map(
-      this.#source.live(found.map(({ b, i }) => b.ids[i] as number)).map((r) => [r[0], r]),
-    );
-    const shown = new Set<number>();
-    const stale: number[] = [];
-    const out = found.filter(({ b, i }) => {
-      const id = b.ids[i] as number;
-      const row = live.get(id);
-      if (!row || shown.has(id)) return false;
-      if (row[1] !== b.epochs[i] || row[2] !== b.seen[i]) {
-        // Another message under this id (given again, or a chunk put back from an older copy): read anew.
-        this.#drop(b, i, true);
-        stale.push(id);
-        return false;
-      }
-      shown.add(id);
-      return true;
-    });
-    if (stale.length > 0 && again) {
-      const rows = stale.map((id) => this.#source.row(id)).filter((r): r is MessageRow => r !== undefined);
-      this.#mend();
-      if (rows.length > 0) this.#writeBlock(this.#addRows(rows));
-      return this.search(words, false);
-    }
-    out.sort(
+    found.sort(
       (x, y) =>
         (x.b.epochs[x.i] as number) - (y.b.epochs[y.i] as number) ||
         (x.b.ids[x.i] as number) - (y.b.ids[y.i] as number),
     );
+    // Checked against their rows in order, a batch at a time, until `limit` are shown.
+    const shown = new Set<number>();
+    const stale: number[] = [];
+    const out: { b: Block; i: number }[] = [];
+    for (let k = 0; k < found.length && out.length < limit; ) {
+      const batch = found.slice(k, k + Math.max(limit - out.length, 64));
+      k += batch.length;
+      const rows = new Map(
+        this.#source.present(batch.map(({ b, i }) => b.ids[i] as number)).map((r) => [r[0], r]),
+      );
+      for (const f of batch) {
+        const id = f.b.ids[f.i] as number;
+        const row = rows.get(id);
+        if (!row || row[3] !== 0 || shown.has(id)) continue;
+        if (row[1] !== f.b.epochs[f.i] || row[2] !== f.b.seen[f.i]) {
+          // Another message under this id (given again, or a chunk put back from an older copy): read anew.
+          this.#drop(f.b, f.i, true);
+          stale.push(id);
+          continue;
+        }
+        shown.add(id);
+        out.push(f);
+        if (out.length === limit) break;
+      }
+    }
+    if (stale.length > 0 && again) {
+      const rows = stale.map((id) => this.#source.row(id)).filter((r): r is MessageRow => r !== undefined);
+      this.#mend();
+      if (rows.length > 0) this.#toWrite(this.#addRows(rows));
+      return this.search(words, limit, false);
+    }
     const chat = this.#source.chatId;
     return out.map(({ b, i }) => viewOf(chat, entryAt(b, b.textStarts, b.pointerStarts, i), false));
   }
@@ -450,6 +497,7 @@ export class SearchIndex {
   }
 
   trashed(id: number, trashed: boolean): void {
+    this.#materialize();
     const s = this.#slot(id);
     if (s) s.b.state[s.i] = trashed ? 1 : 0;
     if (this.#phase === 'rows' || this.#phase === 'trash-rows') this.#recheck.add(id);
@@ -457,6 +505,7 @@ export class SearchIndex {
 
   /** Messages deleted for good (after their rows): out of memory, and out of their chunks. */
   deleted(ids: readonly number[]): void {
+    this.#materialize();
     for (const id of ids) {
       this.#recheck.delete(id);
       const s = this.#slot(id);
@@ -470,6 +519,7 @@ export class SearchIndex {
 
   /** The trash emptied: its messages are gone. */
   emptiedTrash(): void {
+    this.#materialize();
     const gone: number[] = [];
     for (const b of this.#blocks)
       for (let i = 0; i < b.count; i++) if (b.state[i] === 1) gone.push(b.ids[i] as number);
@@ -492,7 +542,9 @@ export class SearchIndex {
     this.#stale.clear();
     this.#damaged.length = 0;
     this.#missing = [];
-    this.#toWrite = [];
+    this.#pending = [];
+    this.#unwritten = [];
+    this.#maxId = Number.NEGATIVE_INFINITY;
     this.#chunkList = [];
     this.#verifyMap = undefined;
     this.#checked = [];
@@ -500,6 +552,8 @@ export class SearchIndex {
 
   /** On lock or logout: the opened texts are let go (strings cannot be overwritten; the pointers' bytes are). */
   drop(): void {
+    // What the chunks lack is written while the key is still here.
+    while (this.#flushStep(true));
     this.#dropped = true;
     this.#reset();
   }

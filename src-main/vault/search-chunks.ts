@@ -60,32 +60,33 @@ export class SearchChunkRows {
   count = (chatId: number): number => this.#s.count.get(chatId) ?? 0;
   trashedIds = (chatId: number): number[] => this.#s.trashed.all(chatId);
 
-  /** Of these ids, those of the chat's messages outside the trash, as [id, epoch, first 4 bytes of seen]. */
-  live(chatId: number, ids: readonly number[]): [number, number, number][] {
-    const out: [number, number, number][] = [];
+  /** Of these ids, those of the chat's messages (in the trash too), as [id, epoch, first 4 bytes of seen, trashed]. */
+  present(chatId: number, ids: readonly number[]): [number, number, number, number][] {
+    const out: [number, number, number, number][] = [];
     for (let k = 0; k < ids.length; k += LIVE_BATCH) {
       const part = ids.slice(k, k + LIVE_BATCH);
-      for (const [id, epoch, seen] of this.#liveOf(part.length).all(...part, chatId) as [
+      for (const [id, epoch, seen, trashed] of this.#presentOf(part.length).all(...part, chatId) as [
         number,
         number,
         Buffer,
+        number,
       ][])
-        out.push([id, epoch, seen.readUInt32LE(0)]);
+        out.push([id, epoch, seen.readUInt32LE(0), trashed]);
     }
     return out;
   }
 
-  readonly #live = new Map<number, Database.Statement>();
-  #liveOf(n: number): Database.Statement {
-    let st = this.#live.get(n);
+  readonly #present = new Map<number, Database.Statement>();
+  #presentOf(n: number): Database.Statement {
+    let st = this.#present.get(n);
     if (!st) {
       st = this.#db
         .prepare(
           // By rowid (the unary + keeps the chat's index out): the cost follows the ids, not the chat's size.
-          `SELECT id, epoch, seen FROM messages WHERE id IN (${Array(n).fill('?').join(',')}) AND +chat_id = ? AND +trashed = 0`,
+          `SELECT id, epoch, seen, trashed FROM messages WHERE id IN (${Array(n).fill('?').join(',')}) AND +chat_id = ?`,
         )
         .raw();
-      if (this.#live.size < 64) this.#live.set(n, st);
+      if (this.#present.size < 64) this.#present.set(n, st);
     }
     return st;
   }

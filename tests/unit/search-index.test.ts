@@ -36,10 +36,10 @@ function fakeChat(texts: string[]) {
     newSince: (afterId, limit) => rows.filter((r) => r.id > afterId).slice(0, limit),
     row: (id) => rows.find((r) => r.id === id),
     maxId: () => Math.max(0, ...rows.map((r) => r.id)),
-    live: (ids) =>
+    present: (ids) =>
       rows
-        .filter((r) => ids.includes(r.id) && r.trashed === 0)
-        .map((r) => [r.id, r.epoch, r.seen.readUInt32LE(0)] as [number, number, number]),
+        .filter((r) => ids.includes(r.id))
+        .map((r) => [r.id, r.epoch, r.seen.readUInt32LE(0), r.trashed] as [number, number, number, number]),
     entry: (r): SearchEntry => {
       reads.views++;
       return {

@@ -93,9 +93,10 @@ describe('search chunks: a chat’s messages sealed a few hundred to a box, for 
   it('a chunk that does not open, or none at all (an older vault), costs a rebuild, never a message', async () => {
     const list = Array.from({ length: 300 }, (_, i) => `note ${i} ${i % 7 === 0 ? 'seven' : ''}`);
     const v = await chatWith(list);
-    expect(chunks(v.path)).toHaveLength(2);
     const sevens = list.filter((t) => t.includes('seven'));
     const m = await reopen(v, (db) => {
+      // Written in the background after the sends, and at the latest when the chat locks (here: closing).
+      expect(db.prepare('SELECT COUNT(*) FROM search_chunks').pluck().get()).toBe(2);
       const first = db.prepare('SELECT id, blob FROM search_chunks ORDER BY n LIMIT 1').get() as {
         id: number;
         blob: Buffer;
@@ -114,11 +115,14 @@ describe('search chunks: a chat’s messages sealed a few hundred to a box, for 
 
   it('an older copy of a chunk put back by someone with the file does not bring a purged message back', async () => {
     const v = await chatWith(['keep this', 'purge this']);
-    const before = chunks(v.path);
-    v.m.purgeMessage(v.chat, v.ids[1] as MessageId);
-    v.m.send(v.chat, 'and this');
-    const m = await reopen(v, (db) =>
-      db.prepare('UPDATE search_chunks SET blob = ? WHERE n = 0').run((before[0] as { blob: Buffer }).blob),
+    let before: Buffer | undefined;
+    const m1 = await reopen(v, (db) => {
+      before = db.prepare('SELECT blob FROM search_chunks WHERE n = 0').pluck().get() as Buffer;
+    });
+    m1.purgeMessage(v.chat, v.ids[1] as MessageId);
+    m1.send(v.chat, 'and this');
+    const m = await reopen({ ...v, m: m1 }, (db) =>
+      db.prepare('UPDATE search_chunks SET blob = ? WHERE n = 0').run(before),
     );
     expect(texts(m, v.chat, 'this')).toEqual(['keep this', 'and this']);
   });
