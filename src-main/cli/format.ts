@@ -10,7 +10,7 @@ export function chatLines(chats: ChatSummary[]): string[] {
   if (chats.length === 0)
     return ['No chats yet: `clm chat new NAME`, or `clm import` a pointer someone sent you.'];
   return chats.map((c) => {
-    const state = c.remembered ? 'remembered' : c.locked ? 'locked' : 'open';
+    const state = `${c.remembered ? 'remembered' : c.locked ? 'locked' : 'open'}${c.hidden ? ', hidden' : ''}`;
     const fmt = c.format === 'legacy' ? `legacy ${c.wireId}` : 'sealed v2';
     return `${String(c.id).padStart(4)}  ${c.name}  [${fmt}, ${state}]  ${c.count} message${c.count === 1 ? '' : 's'}, last ${when(c.lastActivity)}`;
   });
@@ -34,6 +34,7 @@ export function infoLines(c: ChatInfo): string[] {
     `messages     ${c.count} (${c.trashCount} in the trash)`,
     `remembered   ${c.remembered ? 'yes, on this computer' : 'no'}`,
   ];
+  if (c.hidden) lines.push('hidden       yes: never listed; its secret alone opens it (--hidden)');
   if (c.format === 'legacy') {
     lines.push(
       'warning      Legacy pointers are not authenticated: anyone can alter them undetected, and a wrong',

@@ -12,6 +12,7 @@ const messageCmds = () => import('./commands/messages.js');
 const profileCmds = () => import('./commands/profile.js');
 const pointerCmds = () => import('./commands/pointer.js');
 const transferCmds = () => import('./commands/transfer.js');
+const hiddenCmds = () => import('./commands/hidden.js');
 
 const commands: Record<string, () => Promise<Command>> = {
   'pointer open': async () => (await pointerCmds()).pointerOpen,
@@ -39,6 +40,9 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await transferCmds()).backup,
   // Not `restore`: that name restores a message from the trash, and a slip must not replace a vault.
   'restore-backup': async () => (await transferCmds()).restoreBackup,
+  'open-hidden': async () => (await hiddenCmds()).openHidden,
+  hide: async () => (await hiddenCmds()).hide,
+  unhide: async () => (await hiddenCmds()).unhide,
 };
 
 /** Global options may come before the command: `clm --vault PATH chats`. They are passed on to it. */

@@ -83,6 +83,31 @@ export async function unlockedChat(
   return m.unlockChat(chat.id, secret);
 }
 
+/** Options of a command on one chat: `--hidden` stands in place of CHAT, and the chat secret finds it. */
+export const chatOptions = { ...vaultOptions, hidden: { type: 'boolean' } } as const;
+
+/**
+ * Opens the hidden chat the chat secret (prompt, env or file) finds: each
+ * command is a session of its own, so a hidden chat is closed until then.
+ */
+export async function hiddenChat(m: Messenger, v: VaultValues): Promise<ChatSummary> {
+  return m.openHidden(await requireSecret(chatSecretSource(v, 'Secret of the hidden chat: ')));
+}
+
+/** The chat a command acts on and the words after it: CHAT first, or none with --hidden. */
+export async function chosenChat(
+  m: Messenger,
+  v: VaultValues & { hidden?: boolean | undefined },
+  positionals: string[],
+  opened = true,
+): Promise<{ chat: ChatSummary; rest: string[] }> {
+  if (v.hidden) return { chat: await hiddenChat(m, v), rest: positionals };
+  const [ref, ...rest] = positionals;
+  if (ref === undefined)
+    throw new CliError('Name the chat: its number from `clm chats`, or its unique name (or use --hidden).');
+  return { chat: opened ? await unlockedChat(m, v, ref) : m.findChat(ref), rest };
+}
+
 /** Runs a command on a logged-in messenger and always closes it (keys wiped) afterwards. */
 export async function withLogin<T>(v: VaultValues, fn: (m: Messenger) => Promise<T> | T): Promise<T> {
   const m = await loggedIn(v);

@@ -12,14 +12,22 @@ Chats                              CHAT is a number from \`clm chats\`, a chat i
   chat new NAME [--k K]            new sealed v2 chat (asks for its secret twice)
   chat new NAME --legacy [--id ID] [--suffix S]
                                    new chat in the original console program's format (unauthenticated)
+  chat new NAME --hidden           a hidden chat (with either format): never listed, its secret opens it
   info CHAT                        format, id, k or suffix, fingerprint to compare with the other person
   rename CHAT NAME | rm CHAT | clear CHAT | empty-trash CHAT
   remember CHAT | forget CHAT      keep / stop keeping the chat's key on this computer, unlocked by login
 
+Hidden chats                       no list shows them: --hidden in place of CHAT, in any command above or
+                                   below, opens the one the chat secret finds (e.g. send --hidden TEXT)
+  open-hidden                      the hidden chat the secret finds, shown as \`info\` shows a chat
+  hide CHAT                        hide a chat (asks for its secret again)
+  unhide                           list the hidden chat the secret finds again, like any chat
+
 Messages
   send CHAT TEXT                   seal TEXT (or - for stdin) and print the pointer to hand over
-  import [FILE|-] [--name NAME] [--suffix S]
-                                   read pointers someone sent you (or clm:// links); one line per pointer
+  import [FILE|-] [--name NAME] [--suffix S] [--hidden]
+                                   read pointers someone sent you (or clm:// links); one line per pointer;
+                                   a chat created on receipt with --hidden is hidden
   import --qr IMAGE.png [IMAGE...] the same from QR codes in PNG images (screenshots); a series in any order
   history CHAT [--trash] | search CHAT WORDS
   trash CHAT MSG | restore CHAT MSG | purge CHAT MSG

@@ -6,7 +6,15 @@ import { CliError } from '../cli-error.js';
 import { chatLines, infoLines } from '../format.js';
 import { promptHidden } from '../prompt.js';
 import { readSecret } from '../secret-input.js';
-import { chatSecretSource, print, printJson, unlockedChat, vaultOptions, withLogin } from '../session.js';
+import {
+  chatOptions,
+  chatSecretSource,
+  chosenChat,
+  print,
+  printJson,
+  vaultOptions,
+  withLogin,
+} from '../session.js';
 
 export async function chats(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, vaultOptions);
@@ -37,6 +45,7 @@ export async function chatNew(args: string[]): Promise<number> {
     id: { type: 'string' },
     suffix: { type: 'string' },
     k: { type: 'string' },
+    hidden: { type: 'boolean' },
   });
   const name = positionals.join(' ');
   if (name.trim() === '') throw new CliError('Give the new chat a name: `clm chat new NAME`.');
@@ -65,12 +74,15 @@ export async function chatNew(args: string[]): Promise<number> {
       ...(values.id === undefined ? {} : { legacyId: values.id }),
       ...(values.suffix === undefined ? {} : { suffix: values.suffix }),
       ...(k === undefined ? {} : { k }),
+      ...(values.hidden ? { hidden: true } : {}),
     });
     const info = await m.chatInfo(chat.id);
     if (values.json) printJson(info);
     else
       print([
-        `Chat ${chat.id} created.`,
+        chat.hidden
+          ? 'Hidden chat created: `clm chats` never lists it; its secret opens it (--hidden, or `clm open-hidden`).'
+          : `Chat ${chat.id} created.`,
         ...infoLines(info),
         'Share the secret with the other person by a channel you trust, never with the pointers.',
       ]);
@@ -79,9 +91,9 @@ export async function chatNew(args: string[]): Promise<number> {
 }
 
 export async function info(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, vaultOptions);
+  const { values, positionals } = parseCommandArgs(args, chatOptions);
   await withLogin(values, async (m) => {
-    const chat = await unlockedChat(m, values, positionals[0]);
+    const { chat } = await chosenChat(m, values, positionals);
     const i = await m.chatInfo(chat.id);
     if (values.json) printJson(i);
     else print(infoLines(i));
@@ -95,13 +107,10 @@ function chatAction(
   needsSecret = true,
 ) {
   return async (args: string[]): Promise<number> => {
-    const { values, positionals } = parseCommandArgs(args, vaultOptions);
+    const { values, positionals } = parseCommandArgs(args, chatOptions);
     await withLogin(values, async (m) => {
-      const ref = positionals[0];
-      if (ref === undefined)
-        throw new CliError('Name the chat: its number from `clm chats`, or its unique name.');
-      const chat = needsSecret ? await unlockedChat(m, values, ref) : m.findChat(ref);
-      print(await act(m, chat, positionals.slice(1)));
+      const { chat, rest } = await chosenChat(m, values, positionals, needsSecret);
+      print(await act(m, chat, rest));
     });
     return 0;
   };

@@ -24,6 +24,7 @@ export async function importCmd(args: string[]): Promise<number> {
     name: { type: 'string' },
     suffix: { type: 'string' },
     qr: { type: 'string' },
+    hidden: { type: 'boolean' },
   });
   const source = values.qr ?? positionals[0];
   let text: string;
@@ -40,6 +41,7 @@ export async function importCmd(args: string[]): Promise<number> {
   const opts = {
     ...(values.name === undefined ? {} : { name: values.name }),
     ...(values.suffix === undefined ? {} : { suffix: values.suffix }),
+    ...(values.hidden ? { hidden: true } : {}),
   };
   const outcomes = await withLogin(values, async (m) => {
     // stdin held the pointers, so a prompt is only possible when they came from a file.

@@ -3,7 +3,7 @@ import type { MessageId, MessageView } from '../../../src-shared/types.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
 import { messageLines } from '../format.js';
-import { print, printJson, unlockedChat, vaultOptions, withLogin } from '../session.js';
+import { chatOptions, chosenChat, print, printJson, withLogin } from '../session.js';
 import { readStdin } from '../stdin.js';
 
 const messageJson = (m: MessageView) => ({
@@ -17,10 +17,9 @@ const messageJson = (m: MessageView) => ({
 });
 
 export async function send(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, vaultOptions);
-  const [ref, ...words] = positionals;
+  const { values, positionals } = parseCommandArgs(args, chatOptions);
   await withLogin(values, async (m) => {
-    const chat = await unlockedChat(m, values, ref);
+    const { chat, rest: words } = await chosenChat(m, values, positionals);
     // TEXT "-" reads the message from stdin, for multi-line messages.
     const text =
       words.length === 1 && words[0] === '-' ? (await readStdin()).replace(/\n$/, '') : words.join(' ');
@@ -34,9 +33,9 @@ export async function send(args: string[]): Promise<number> {
 }
 
 export async function history(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...vaultOptions, trash: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, { ...chatOptions, trash: { type: 'boolean' } });
   await withLogin(values, async (m) => {
-    const chat = await unlockedChat(m, values, positionals[0]);
+    const { chat } = await chosenChat(m, values, positionals);
     const trash = values.trash === true;
     // History comes in pages of at most 500: walk back to the oldest to print it all.
     let page = m.history(chat.id, { trash });
@@ -54,10 +53,9 @@ export async function history(args: string[]): Promise<number> {
 }
 
 export async function search(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, vaultOptions);
-  const [ref, ...words] = positionals;
+  const { values, positionals } = parseCommandArgs(args, chatOptions);
   await withLogin(values, async (m) => {
-    const chat = await unlockedChat(m, values, ref);
+    const { chat, rest: words } = await chosenChat(m, values, positionals);
     const found = m.search(chat.id, words.join(' '));
     if (values.json) printJson(found.map(messageJson));
     else if (found.length === 0) print('Nothing found.');
@@ -72,8 +70,8 @@ export async function search(args: string[]): Promise<number> {
 
 function messageAction(act: 'trash' | 'restore' | 'purge') {
   return async (args: string[]): Promise<number> => {
-    const { values, positionals } = parseCommandArgs(args, vaultOptions);
-    const [ref, msg] = positionals;
+    const { values, positionals } = parseCommandArgs(args, chatOptions);
+    const msg = positionals[values.hidden ? 0 : 1];
     if (msg === undefined || !/^\d+$/.test(msg)) {
       throw new CliError(
         `Give the message number: \`clm ${act} CHAT MSG\` (numbers are in \`clm history\`).`,
@@ -81,7 +79,7 @@ function messageAction(act: 'trash' | 'restore' | 'purge') {
     }
     const id = Number(msg) as MessageId;
     await withLogin(values, async (m) => {
-      const chat = await unlockedChat(m, values, ref);
+      const { chat } = await chosenChat(m, values, positionals);
       if (act === 'trash') m.trashMessage(chat.id, id);
       else if (act === 'restore') m.restoreMessage(chat.id, id);
       else m.purgeMessage(chat.id, id);

@@ -1,13 +1,15 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseCommandArgs } from '../args.js';
 import { CliError } from '../cli-error.js';
-import { openMessenger, print, unlockedChat, vaultOptions, withLogin } from '../session.js';
+import { chatOptions, chosenChat, openMessenger, print, vaultOptions, withLogin } from '../session.js';
 
 /** `export CHAT [FILE]`: the chat's pointers, one a line (stdout, or a new file only you can read). */
 export async function exportCmd(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, vaultOptions);
-  const [ref, file] = positionals;
-  const text = await withLogin(values, async (m) => m.exportChat((await unlockedChat(m, values, ref)).id));
+  const { values, positionals } = parseCommandArgs(args, chatOptions);
+  const file = positionals[values.hidden ? 0 : 1];
+  const text = await withLogin(values, async (m) =>
+    m.exportChat((await chosenChat(m, values, positionals)).chat.id),
+  );
   if (file === undefined) {
     process.stdout.write(text);
     return 0;
