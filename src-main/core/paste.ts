@@ -44,20 +44,22 @@ function objectSpans(text: string): { offset: number; text: string }[] {
   // The open braces not yet closed, as a stack of offsets.
   let open = new Int32Array(64);
   let depth = 0;
-  // Outermost closed spans so far, in order: a span that closes around earlier ones replaces them.
+  // Outermost closed spans holding a quote, in order: a span that closes around earlier ones
+  // replaces them. A span with no quote is prose, and so is all it holds: it is not kept.
   const starts: number[] = [];
   const ends: number[] = [];
-  const quoted: boolean[] = [];
   let lastQuote = -1;
+  // Where the last span closed: a brace left open after it is a pointer cut short.
+  let lastEnd = -1;
   const close = (s: number, e: number) => {
+    lastEnd = e;
+    if (lastQuote < s) return;
     while (starts.length > 0 && (starts[starts.length - 1] as number) >= s) {
       starts.pop();
       ends.pop();
-      quoted.pop();
     }
     starts.push(s);
     ends.push(e);
-    quoted.push(lastQuote >= s);
   };
   let inString = false;
   for (let i = 0; i < n; i++) {
@@ -92,16 +94,11 @@ function objectSpans(text: string): { offset: number; text: string }[] {
       close(open[--depth] as number, i + 1);
     }
   }
-  const spans: { offset: number; text: string }[] = [];
-  for (let j = 0; j < starts.length; j++) {
-    const s = starts[j] as number;
-    if (quoted[j]) spans.push({ offset: s, text: text.slice(s, ends[j]) });
-  }
-  const end = ends.length > 0 ? (ends[ends.length - 1] as number) : -1;
+  const spans = starts.map((s, j) => ({ offset: s, text: text.slice(s, ends[j]) }));
   // The first brace left open after the last span (the stack is in text order).
   let truncated = -1;
   for (let j = 0; j < depth; j++) {
-    if ((open[j] as number) >= end) {
+    if ((open[j] as number) >= lastEnd) {
       truncated = open[j] as number;
       break;
     }

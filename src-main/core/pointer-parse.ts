@@ -15,6 +15,11 @@ export function parsePointer(text: string): Result<Pointer> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty', 'There is no pointer here: the text is empty.');
   let value: unknown;
+  // An object cut short (what a broken paste mostly holds) is refused without a thrown
+  // SyntaxError: a paste of a million such pieces would spend seconds building errors.
+  if (trimmed.charCodeAt(0) === 0x7b && trimmed.charCodeAt(trimmed.length - 1) !== 0x7d) {
+    return fail('not-json', 'This is not a pointer: it is not valid JSON.');
+  }
   try {
     value = JSON.parse(trimmed);
   } catch {
