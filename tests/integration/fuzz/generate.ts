@@ -109,7 +109,12 @@ export interface PasteKinds {
 export function paste(r: Rng, i: number, k: PasteKinds): string {
   if (k.bigEvery > 0 && i % k.bigEvery === k.bigEvery - 1) {
     const p = r.pick(k.pointers);
-    const filler = r.int(2) ? 'a'.repeat(10 * 1024 * 1024) : '{'.repeat(5 * 1024 * 1024);
+    // Plain text, millions of open braces, millions of empty objects: each asks the scanner for one pass.
+    const filler = [
+      () => 'a'.repeat(10 * 2 ** 20),
+      () => '{'.repeat(5 * 2 ** 20),
+      () => '{}'.repeat(5 * 2 ** 20),
+    ][r.int(3)]?.() as string;
     return r.int(2) ? filler + p : `${p} ${filler}`;
   }
   switch (r.int(6)) {
