@@ -68,7 +68,15 @@ export class CellStore {
    * cell's earlier box beside its new one, which only a hidden chat's cells ever have.
    */
   checkpoint(): void {
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    // Never waits: with another process reading (the app and clm on one vault), the log stays
+    // until a later checkpoint, rather than this call holding things up for the busy timeout.
+    const wait = this.#db.pragma('busy_timeout', { simple: true }) as number;
+    this.#db.pragma('busy_timeout = 0');
+    try {
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.#db.pragma(`busy_timeout = ${wait}`);
+    }
   }
 
   /** Adds `n` chaff cells: random tags and boxes, like every other cell to whoever lacks the keys. */

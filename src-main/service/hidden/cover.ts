@@ -34,8 +34,11 @@ export function addCover(cells: CellStore, event: CoverEvent): number {
 
 /** At login: a vault made before cells existed gets its pool first, then the login's share. */
 export function addLoginCover(cells: CellStore): void {
+  // Counted before the transaction: a transaction that reads and then writes fails at once
+  // (SQLITE_BUSY_SNAPSHOT) when another process (clm beside the app) wrote in between.
+  const pool = cells.count() === 0;
   cells.transaction(() => {
-    if (cells.count() === 0) addCover(cells, 'pool');
+    if (pool) addCover(cells, 'pool');
     addCover(cells, 'login');
   });
 }
