@@ -25,18 +25,8 @@ export interface ChatMeta {
 /** A sealed chat's scrypt cost k; records written before k was stored used the default. */
 export const chatCost = (meta: ChatMeta): number => meta.k ?? LIMITS.kDefault;
 
-/** Sealed under the chat's unlock key. */
-export interface ChatSecretBox {
-  readonly cdk: string;
-  readonly suffix?: string;
-}
-
-/** Sealed under DK when the person chose "remember on this computer". */
-export interface RememberedBox {
-  readonly proof: string;
-  /** Sealed: the 64 bytes of K; legacy: the secret itself (the legacy keystream needs it). */
-  readonly wire: string;
-}
+// A chat's data key box (under its unlock key) and a remembered chat's box (under DK) hold
+// keys, so they are sealed as bytes, not JSON: see ChatKeyBox and sealRememberedBox in chat-secrets.ts.
 
 export interface MessageBody {
   readonly dir: Direction;
