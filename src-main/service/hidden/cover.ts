@@ -25,10 +25,10 @@ export const coverCount = (event: CoverEvent): number => {
   return lo + randomInt(hi - lo + 1);
 };
 
-/** Writes the event's chaff in one transaction (a savepoint inside the caller's); how many cells. */
+/** Writes the event's chaff, in the caller's transaction or its own; how many cells. */
 export function addCover(cells: CellStore, event: CoverEvent): number {
   const n = coverCount(event);
-  if (n > 0) cells.transaction(() => cells.addChaff(n));
+  cells.addChaff(n);
   return n;
 }
 
