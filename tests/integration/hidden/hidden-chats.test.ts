@@ -14,7 +14,12 @@ function counts(path: string) {
   const db = new Database(path, { readonly: true });
   try {
     const n = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-    return { chats: n('chats'), messages: n('messages'), cells: n('cells') };
+    return {
+      chats: n('chats'),
+      messages: n('messages'),
+      cells: n('cells'),
+      searchChunks: n('search_chunks'),
+    };
   } finally {
     db.close();
   }
@@ -94,6 +99,22 @@ describe('hidden chats through the messenger', () => {
     expect(texts(m, h.id)).toEqual(['first entry', 'second entry']);
   });
 
+  it('lock all and idle lock close it like any chat; a new master phrase keeps it', async () => {
+    const { m, master } = await vaults.user('Alice');
+    const h = await m.createChat({ name: 'Idle', secret: SECRET, format: 'sealed-v2', hidden: true });
+    m.send(h.id, 'still here');
+    m.lockAll();
+    expect(m.listChats()).toEqual([]);
+    await m.openHidden(SECRET);
+    m.setSettings({ autoLockMinutes: 1 });
+    expect(m.lockIdleChats(Date.now() + 2 * 60_000)).toEqual([h.id]);
+    expect(m.listChats()).toEqual([]);
+    await m.changeMaster(master, 'a whole new phrase');
+    m.logout();
+    await m.login('a whole new phrase');
+    expect(await m.openHidden(SECRET)).toMatchObject({ id: h.id, count: 1 });
+  });
+
   it('a secret that already opens a hidden chat is refused for another one', async () => {
     const { m } = await vaults.user('Alice');
     await m.createChat({ name: 'One', secret: SECRET, format: 'sealed-v2', hidden: true });
@@ -106,7 +127,7 @@ describe('hidden chats through the messenger', () => {
   });
 
   it('works like any chat while open: trash, restore, purge, search, export, info, rename, clear', async () => {
-    const { m } = await vaults.user('Alice');
+    const { m, path } = await vaults.user('Alice');
     const h = await m.createChat({ name: 'Owls', secret: SECRET, format: 'sealed-v2', hidden: true });
     const a = m.send(h.id, 'barn owl at dusk').message;
     const b = m.send(h.id, 'snowy owl at dawn').message;
@@ -115,6 +136,8 @@ describe('hidden chats through the messenger', () => {
     expect(m.history(h.id, { trash: true }).messages.map((x) => x.id)).toEqual([a.id]);
     expect(m.chat(h.id)).toMatchObject({ count: 2, trashCount: 1 });
     expect(m.search(h.id, 'owl').map((x) => x.id)).toEqual([b.id]);
+    // Searching a hidden chat writes nothing outside its cells.
+    expect(counts(path)).toMatchObject({ chats: 0, messages: 0, searchChunks: 0 });
     m.restoreMessage(h.id, a.id);
     expect(m.search(h.id, 'owl dusk').map((x) => x.id)).toEqual([a.id]);
     expect(m.exportChat(h.id)).toBe(`${a.pointer}\n${b.pointer}\n${c.pointer}\n`);
