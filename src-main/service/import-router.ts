@@ -23,6 +23,7 @@ import {
 import type { ImportOptions } from './import-options.js';
 import type { KdfPool } from './kdf/kdf-pool.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
+import { ServiceError } from './service-error.js';
 
 /** An outcome before the pointer's text is attached (Omit that keeps the union). */
 type Routed = ImportOutcome extends infer U ? (U extends ImportOutcome ? Omit<U, 'pointer'> : never) : never;
@@ -364,7 +365,16 @@ export async function importPaste(
     }
     const name = opts.name?.trim() || receivedChatName(r.value);
     const meta = { name, format: p.format, wire: p.chat, ...(p.format === 'sealed-v2' ? { k: p.k } : {}) };
-    const created = await port.create(meta, wire, p.epoch, body(r.value));
+    let created: Awaited<ReturnType<ImportPort['create']>>;
+    try {
+      created = await port.create(meta, wire, p.epoch, body(r.value));
+    } catch (e) {
+      // A chat that cannot be made as asked (a hidden chat's secret already taken): this pointer
+      // is refused in its sentence, the rest of the paste goes on.
+      if (e instanceof ServiceError && e.code === 'bad-input')
+        return { kind: 'refused', offset, code: e.code, message: e.message };
+      throw e;
+    }
     adopted.add(wire);
     candidateCache.clear();
     taken.set(canonical, { chat: created.chat, direction: port.direction(r.value.author) });

@@ -253,7 +253,11 @@ export async function hideChat(ctx: ServiceContext, id: LocalChatId, secret: str
 export async function showChat(ctx: ServiceContext, id: LocalChatId): Promise<ChatSummary> {
   ctx.requireSession();
   const h = ctx.hidden.get(id);
-  if (!h) throw new ServiceError('bad-input', 'Only an open hidden chat can be shown.');
+  if (!h) {
+    // No such chat (or a closed hidden one) is refused as unknown, a visible one as already shown.
+    ctx.chat(id);
+    throw new ServiceError('bad-input', 'This chat is not hidden.');
+  }
   const c = ctx.openChat(id);
   const rows = allRows(h);
   const shown = await insertChat(ctx, { ...c.meta }, copyWire(c.wire), undefined, (to, keys) => {

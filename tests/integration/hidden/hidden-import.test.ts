@@ -58,6 +58,24 @@ describe('imports into hidden chats', () => {
     });
   }
 
+  it('created hidden on receipt with a secret another hidden chat has: that pointer is refused in a sentence, the rest goes on', async () => {
+    const alice = await vaults.user('Alice');
+    const bob = await vaults.user('Bob');
+    const h = await bob.m.createChat({ name: 'Mine', secret: SECRET, format: 'sealed-v2', hidden: true });
+    bob.m.lockChat(h.id);
+    const taken = await alice.m.createChat({ name: 'Taken', secret: SECRET, format: 'sealed-v2' });
+    const other = await alice.m.createChat({ name: 'Free', secret: 'another secret', format: 'sealed-v2' });
+    const p1 = alice.m.send(taken.id, 'one').pointer;
+    const p2 = alice.m.send(other.id, 'two').pointer;
+    const out = await bob.m.importPaste(`${p1}\n${p2}`, { secret: SECRET, hidden: true });
+    expect(outcome(out[0], 'refused').message).toBe(
+      'This secret already opens a hidden chat; choose another.',
+    );
+    outcome(out[1], 'wrong-secret');
+    expect(bob.m.listChats()).toEqual([]);
+    expect(visibleRows(bob.path)).toEqual({ chats: 0, messages: 0 });
+  });
+
   it('a secret that locates another hidden chat does not open it for a pointer of a different chat', async () => {
     const alice = await vaults.user('Alice');
     const bob = await vaults.user('Bob');
