@@ -155,9 +155,9 @@ export async function createHiddenChat(
     throw new ServiceError('bad-input', SECRET_TAKEN);
   }
   const at = now();
-  const h = HiddenChat.create(ctx.cells, k, {
+  const record = {
     id: stableId(),
-    meta: { ...meta, seenPerChat: true },
+    meta: { ...meta, seenPerChat: true as const },
     cdk: randomKey(),
     wireKey: wireBytes(wire),
     suffix: wire.format === 'legacy' ? wire.suffix : '',
@@ -165,19 +165,23 @@ export async function createHiddenChat(
     nextMessage: 1,
     createdAt: at,
     lastActivity: at,
-  });
-  const c = register(ctx, h, wire);
+  };
+  // The record and the first message in one transaction: a chat created on receipt never exists without it.
+  let c: OpenChat | undefined;
   let messageId: MessageId | undefined;
-  if (firstMessage) {
-    try {
-      messageId = insertMessage(ctx, c.id, c, firstMessage.epoch, firstMessage.body);
-    } catch (e) {
-      h.destroy();
-      ctx.open.lock(c.id, 'request');
-      throw e;
-    }
+  try {
+    ctx.store.transaction(() => {
+      c = register(ctx, HiddenChat.create(ctx.cells, k, record), wire);
+      if (firstMessage) messageId = insertMessage(ctx, c.id, c, firstMessage.epoch, firstMessage.body);
+    });
+  } catch (e) {
+    // Nothing was written; the chat opened for the write is forgotten with its keys.
+    if (c) ctx.open.lock(c.id, 'request');
+    else wipeHiddenKeys(k);
+    throw e;
   }
-  return { ...ctx.chat(c.id), ...(messageId === undefined ? {} : { messageId }) };
+  const id = (c as OpenChat).id;
+  return { ...ctx.chat(id), ...(messageId === undefined ? {} : { messageId }) };
 }
 
 const damaged = () =>
