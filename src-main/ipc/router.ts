@@ -50,11 +50,7 @@ function handlers(d: RouterDeps): Handlers {
     forgetChat: (a) => m.forgetChat(a.chatId),
     openHiddenChat: (a) => m.openHidden(a.secret),
     hideChat: (a) => m.hideChat(a.chatId, a.secret),
-    showChat: (a) => {
-      // An id nothing answers to (never existed, or a closed hidden chat) gets the one unknown-chat sentence.
-      m.chat(a.chatId);
-      return m.showChat(a.chatId);
-    },
+    showChat: (a) => m.showChat(a.chatId),
     send: (a) => m.send(a.chatId, a.text),
     history: (a) => m.history(a.chatId, a),
     search: (a) => m.search(a.chatId, a.query),
