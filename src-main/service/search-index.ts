@@ -291,11 +291,16 @@ export class SearchIndex {
     if (this.#source.chunks) this.#unwritten.push(b);
   }
 
-  /** Messages just stored become a block (searched from now on, and written to chunks later). */
-  #materialize(): void {
-    for (let k = 0; k < this.#pending.length; k += BLOCK_MAX)
+  /**
+   * Messages just stored become blocks (searched from now on, and written to
+   * chunks later); in the background a block a step, so an import of
+   * 100,000 does not hold the event loop.
+   */
+  #materialize(most = Number.POSITIVE_INFINITY): void {
+    let k = 0;
+    for (; k < this.#pending.length && k < most; k += BLOCK_MAX)
       this.#toWrite(this.#addBlock(columnsOf(this.#pending.slice(k, k + BLOCK_MAX)), -1));
-    this.#pending = [];
+    this.#pending = k >= this.#pending.length ? [] : this.#pending.slice(k);
   }
 
   /**
@@ -306,8 +311,8 @@ export class SearchIndex {
   #flushStep(evenIfBuilding = false): boolean {
     const chunks = this.#source.chunks;
     if (this.#dropped || !chunks || (this.#phase !== 'built' && !evenIfBuilding)) return false;
-    this.#materialize();
     this.#mend();
+    if (this.#unwritten.length === 0) this.#materialize(BLOCK_MAX);
     const b = this.#unwritten[0];
     if (!b) return false;
     const slots: number[] = [];
@@ -453,7 +458,7 @@ export class SearchIndex {
       for (const f of batch) {
         const id = f.b.ids[f.i] as number;
         const row = rows.get(id);
-        if (!row || row[3] !== 0 || shown.has(id)) continue;
+        if (row === undefined || row[3] !== 0 || shown.has(id)) continue;
         if (row[1] !== f.b.epochs[f.i] || row[2] !== f.b.seen[f.i]) {
           // Another message under this id (given again, or a chunk put back from an older copy): read anew.
           this.#drop(f.b, f.i, true);
