@@ -312,16 +312,20 @@ export class HiddenChat implements ChatRows {
     const id = this.record.nextMessage;
     const row: MessageRow = { id, chat_id: this.id, seen, epoch, stored_at: storedAt, trashed: 0, body };
     const cellsBefore = this.record.nextCell;
+    const activityBefore = this.record.lastActivity;
     let cells: number[] = [];
     try {
       this.#cells.transaction(() => {
         cells = this.#writeMessage(row);
         this.record.nextMessage = id + 1;
+        // The activity the caller's touch() would move it to, in this same record write.
+        this.record.lastActivity = Math.max(activityBefore, epoch, storedAt);
         this.#writeRecord();
       });
     } catch (e) {
       this.record.nextCell = cellsBefore;
       this.record.nextMessage = id;
+      this.record.lastActivity = activityBefore;
       throw e;
     }
     this.#cellsOf.set(id, cells);
