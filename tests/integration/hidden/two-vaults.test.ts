@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { COVER } from '../../../src-main/service/hidden/cover.js';
+import { COVER, type CoverDraw } from '../../../src-main/service/hidden/cover.js';
 import { CELL_BOX, CELL_TAG } from '../../../src-main/vault/cell-store.js';
 import { freshVaults } from '../service/helpers.js';
 
@@ -52,24 +52,28 @@ function shape(path: string): Shape {
   }
 }
 
-/** The distribution of a sum of independent uniform integer draws, as an array from its least value. */
-function sumOfUniforms(draws: readonly (readonly [number, number])[]): { min: number; p: Float64Array } {
+/** One cover draw as a distribution over 0..hi: none with 1 - chance, else uniform on lo..hi. */
+function drawDistribution(d: CoverDraw): Float64Array {
+  const p = new Float64Array(d.hi + 1);
+  p[0] = 1 - d.chance;
+  for (let k = d.lo; k <= d.hi; k++) p[k] = (p[k] as number) + d.chance / (d.hi - d.lo + 1);
+  return p;
+}
+
+/** The distribution of a sum of independent cover draws, as an array from 0. */
+function sumOfDraws(draws: readonly CoverDraw[]): Float64Array {
   let p = new Float64Array([1]);
-  let min = 0;
-  for (const [lo, hi] of draws) {
-    const width = hi - lo + 1;
-    const next = new Float64Array(p.length + width - 1);
-    // A running window sum: each draw costs one pass, whatever its width.
-    let window = 0;
-    for (let i = 0; i < next.length; i++) {
-      if (i < p.length) window += p[i] as number;
-      if (i - width >= 0) window -= p[i - width] as number;
-      next[i] = window / width;
+  for (const d of draws) {
+    const q = drawDistribution(d);
+    const next = new Float64Array(p.length + q.length - 1);
+    for (let i = 0; i < p.length; i++) {
+      const pi = p[i] as number;
+      if (pi === 0) continue;
+      for (let j = 0; j < q.length; j++) next[i + j] = (next[i + j] as number) + pi * (q[j] as number);
     }
     p = next;
-    min += lo;
   }
-  return { min, p };
+  return p;
 }
 
 /** Total-variation distance between the cell count without hidden chats and the same shifted by h cells. */
@@ -143,14 +147,17 @@ describe('two vaults, one with hidden chats', () => {
     // The criterion: each vault's cell count lies inside what cover traffic alone can produce
     // for this visible activity, so neither count proves a hidden chat.
     const messages = VISIBLE_CHATS * MESSAGES_PER_CHAT;
-    const draws: [number, number][] = [
-      [...COVER.pool],
-      ...Array.from({ length: messages }, () => [...COVER.message] as [number, number]),
-      ...Array.from({ length: VISIBLE_CHATS }, () => [...COVER.chat] as [number, number]),
-      ...Array.from({ length: LOGINS }, () => [...COVER.login] as [number, number]),
+    const draws: CoverDraw[] = [
+      COVER.pool,
+      ...Array<CoverDraw>(messages).fill(COVER.message),
+      ...Array<CoverDraw>(VISIBLE_CHATS).fill(COVER.chat),
+      ...Array<CoverDraw>(LOGINS).fill(COVER.login),
     ];
-    const cover = sumOfUniforms(draws);
-    const most = cover.min + cover.p.length - 1;
+    const p = sumOfDraws(draws);
+    // The least and most cell counts cover traffic alone can produce.
+    const least = p.findIndex((x) => x > 0);
+    const most = p.length - 1;
+    const cover = { min: least, p: p.subarray(least) };
     expect(cellsA).toBeGreaterThanOrEqual(cover.min);
     expect(cellsA).toBeLessThanOrEqual(most);
     // The hidden vault's count is its cover plus H; it falls outside only when its cover drew
