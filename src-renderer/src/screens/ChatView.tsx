@@ -192,8 +192,10 @@ export function ChatView({
           onClick={() =>
             void act(
               () => call('lockChat', { chatId: chat.id }),
+              // The name of a hidden chat stays off the screen once it is closed: someone
+              // looking over the person's shoulder should see nothing of it.
               chat.hidden
-                ? `Hidden chat "${chat.name}" closed: only its secret opens it again.`
+                ? 'Hidden chat closed: only its secret opens it again.'
                 : `Chat "${chat.name}" locked.`,
             )
           }
