@@ -166,7 +166,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-progress'), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('open-import'), text: z.string() }),
   // An application-menu item (or its shortcut) whose work is the renderer's: open a dialog, focus a field.
-  z.object({ type: z.literal('menu'), command: z.enum(['new-chat', 'import', 'search']) }),
+  z.object({ type: z.literal('menu'), command: z.enum(['new-chat', 'import', 'search', 'open-hidden']) }),
 ]);
 export type BridgeEvent = z.infer<typeof eventSchema>;
 export type MenuCommand = Extract<BridgeEvent, { type: 'menu' }>['command'];

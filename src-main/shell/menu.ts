@@ -35,6 +35,8 @@ const fileMenu = (mac: boolean, a: MenuActions): Item => ({
   submenu: [
     { label: 'New Chat…', accelerator: 'CmdOrCtrl+N', click: () => a.send('new-chat') },
     { label: 'Import Pointers…', accelerator: 'CmdOrCtrl+I', click: () => a.send('import') },
+    // No shortcut: a hidden chat is opened on purpose, not by a stray key.
+    { label: 'Open a Hidden Chat…', click: () => a.send('open-hidden') },
     separator,
     { label: 'Lock All', accelerator: 'CmdOrCtrl+L', click: a.lockAll },
     // On macOS Quit lives in the app menu.

@@ -43,6 +43,12 @@ test('menu: New chat, Import and Search open what they name; Lock all shows in t
   await page.keyboard.press('Escape');
   await expect(importing).toBeHidden();
 
+  await menu(app, 'open-hidden');
+  const hidden = page.getByRole('dialog', { name: 'Open a hidden chat' });
+  await expect(hidden).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(hidden).toBeHidden();
+
   await page.getByLabel('Search this chat').fill('menu');
   await page.getByLabel('Message', { exact: true }).focus();
   await menu(app, 'search');

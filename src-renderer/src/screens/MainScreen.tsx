@@ -77,6 +77,7 @@ export function MainScreen(props: {
       if (e.type === 'menu') {
         if (e.command === 'new-chat') setDialog((d) => d ?? { kind: 'new' });
         if (e.command === 'import') setDialog((d) => d ?? { kind: 'import', text: '' });
+        if (e.command === 'open-hidden') setDialog((d) => d ?? { kind: 'open-hidden' });
         if (e.command === 'search') {
           const box = document.getElementById('search');
           if (box instanceof HTMLInputElement) {

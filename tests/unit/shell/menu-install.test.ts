@@ -41,6 +41,7 @@ describe('the installed menu', () => {
   it.each([
     ['New Chat…', 'new-chat'],
     ['Import Pointers…', 'import'],
+    ['Open a Hidden Chat…', 'open-hidden'],
     ['Search in Chat', 'search'],
   ])('%s sends { type: menu, command: %s }, which the preload passes on', async (label, command) => {
     const s = await fx.start();

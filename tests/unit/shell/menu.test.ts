@@ -72,6 +72,16 @@ describe('shortcuts', () => {
     }
   });
 
+  it('Open a Hidden Chat… sends open-hidden and has no shortcut (opened on purpose, not by a stray key)', () => {
+    for (const platform of PLATFORMS) {
+      const a = actions();
+      const item = byLabel(menuTemplate(platform, a), 'Open a Hidden Chat…');
+      expect(item?.accelerator).toBeUndefined();
+      click(item);
+      expect(a.send.mock.calls).toEqual([['open-hidden']]);
+    }
+  });
+
   it('Lock All (CmdOrCtrl+L) locks in the main process, sending nothing', () => {
     const a = actions();
     const item = byLabel(menuTemplate('linux', a), 'Lock All');
