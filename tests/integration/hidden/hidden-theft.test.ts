@@ -4,28 +4,18 @@
  * texts or pointers (UTF-8 or UTF-16), while the chats are open and after
  * logout, and every cell is one tag and one box length.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CELL_BOX, CELL_TAG } from '../../../src-main/vault/cell-store.js';
 import type { LocalChatId } from '../../../src-shared/types.js';
+import { findLeaks, messageTokens, stolen } from '../security/stolen-files.js';
 import { freshVaults } from '../service/helpers.js';
 
 const vaults = freshVaults();
 
-const token = (i: number) => `HQZ${String(i).padStart(5, '0')}Q`;
-const TOKEN_UTF8 = /HQZ\d{5}Q/;
-const TOKEN_UTF16 = /H\0Q\0Z\0(?:\d\0){5}Q\0/;
-
-function stolen(path: string, backup: string): { name: string; bytes: Buffer }[] {
-  return [
-    ...['', '-wal', '-shm']
-      .filter((s) => existsSync(path + s))
-      .map((s) => ({ name: `vault${s}`, bytes: readFileSync(path + s) })),
-    { name: 'backup', bytes: readFileSync(backup) },
-  ];
-}
+const tokens = messageTokens('HQZ');
+const { token } = tokens;
 
 describe('a stolen vault with hidden chats', () => {
   it('holds no hidden name, secret, suffix, text or pointer, open or after logout', async () => {
@@ -72,19 +62,8 @@ describe('a stolen vault with hidden chats', () => {
       .filter((_, i) => i % 10 === 0)
       .map((p) => JSON.parse(p) as { d: string; v?: number })
       .map((p) => (p.v === 2 ? Buffer.from(p.d, 'base64url') : Buffer.from(p.d, 'hex')).subarray(0, 24));
-    const check = (files: { name: string; bytes: Buffer }[]) => {
-      const found: string[] = [];
-      for (const f of files) {
-        const latin1 = f.bytes.toString('latin1');
-        if (TOKEN_UTF8.test(latin1)) found.push(`a message text (UTF-8) in ${f.name}`);
-        if (TOKEN_UTF16.test(latin1)) found.push(`a message text (UTF-16) in ${f.name}`);
-        for (const n of [...needles, '"d":"', '"n":"'])
-          for (const enc of ['utf8', 'utf16le'] as const)
-            if (f.bytes.includes(Buffer.from(n, enc))) found.push(`${n} (${enc}) in ${f.name}`);
-        for (const r of raw) if (f.bytes.includes(r)) found.push(`a pointer's data in ${f.name}`);
-      }
-      return found;
-    };
+    const check = (files: ReturnType<typeof stolen>) =>
+      findLeaks(files, { tokens, needles: [...needles, '"d":"', '"n":"'], raw });
     // Control: the scan sees what is plain.
     const open = stolen(path, backup);
     expect(open.some((f) => f.bytes.includes(Buffer.from('Wilhelmina-Orr')))).toBe(true);

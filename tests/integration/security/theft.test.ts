@@ -6,29 +6,18 @@
  * pointers written (as UTF-8 or UTF-16), and no length that says more than
  * its bucket.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isBucket } from '../../../src-main/vault/buckets.js';
 import type { LocalChatId } from '../../../src-shared/types.js';
 import { freshVaults } from '../service/helpers.js';
+import { findLeaks, messageTokens, stolen } from './stolen-files.js';
 
 const vaults = freshVaults();
 
-/** Each message text carries a token of one shape, so one pattern finds any of them in the raw bytes. */
-const token = (i: number) => `QZX${String(i).padStart(5, '0')}Q`;
-const TOKEN_UTF8 = /QZX\d{5}Q/;
-const TOKEN_UTF16 = /Q\0Z\0X\0(?:\d\0){5}Q\0/;
-
-function stolen(path: string, backup: string): { name: string; bytes: Buffer }[] {
-  return [
-    ...['', '-wal', '-shm']
-      .filter((s) => existsSync(path + s))
-      .map((s) => ({ name: `vault${s}`, bytes: readFileSync(path + s) })),
-    { name: 'backup', bytes: readFileSync(backup) },
-  ];
-}
+const tokens = messageTokens('QZX');
+const { token } = tokens;
 
 describe('a stolen lived-in vault', () => {
   it('holds no name, text, author, secret, phrase, suffix or pointer, and no telling length', async () => {
@@ -72,19 +61,8 @@ describe('a stolen lived-in vault', () => {
       .map((p) => JSON.parse(p) as { d: string; v?: number })
       .map((p) => (p.v === 2 ? Buffer.from(p.d, 'base64url') : Buffer.from(p.d, 'hex')).subarray(0, 24));
 
-    const check = (files: { name: string; bytes: Buffer }[]) => {
-      const found: string[] = [];
-      for (const f of files) {
-        const latin1 = f.bytes.toString('latin1');
-        if (TOKEN_UTF8.test(latin1)) found.push(`a message text (UTF-8) in ${f.name}`);
-        if (TOKEN_UTF16.test(latin1)) found.push(`a message text (UTF-16) in ${f.name}`);
-        for (const n of [...needles, ...pointerMarks])
-          for (const enc of ['utf8', 'utf16le'] as const)
-            if (f.bytes.includes(Buffer.from(n, enc))) found.push(`${n} (${enc}) in ${f.name}`);
-        for (const r of raw) if (f.bytes.includes(r)) found.push(`a pointer's data in ${f.name}`);
-      }
-      return found;
-    };
+    const check = (files: ReturnType<typeof stolen>) =>
+      findLeaks(files, { tokens, needles: [...needles, ...pointerMarks], raw });
     // Control: the scan does see what is plain (the schema; the nickname, which the design leaves readable).
     const open = stolen(path, backup);
     expect(open.some((f) => f.bytes.includes(Buffer.from('CREATE TABLE messages')))).toBe(true);
