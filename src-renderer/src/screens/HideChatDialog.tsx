@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
-import { ActionButton } from '../components/ActionButton.js';
+import { BusyStatus } from '../components/BusyStatus.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormActions } from '../components/FormActions.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
@@ -40,21 +41,11 @@ export function HideChatDialog({
           hidden chat…). Nothing in the vault shows that it exists.
         </p>
         <SecretField id="hide-secret" label="Chat secret" value={secret} onChange={setSecret} autoFocus />
-        {busy && (
-          <p className="hint" role="status">
-            <span className="spinner" aria-hidden="true" />
-            Moving the chat…
-          </p>
-        )}
+        <BusyStatus busy={busy} text="Moving the chat…" />
         <FormError text={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
-            Hide chat
-          </ActionButton>
-        </div>
+        <FormActions onCancel={onClose} enabled={!busy && !!secret}>
+          Hide chat
+        </FormActions>
       </form>
     </Dialog>
   );

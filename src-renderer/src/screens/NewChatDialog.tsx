@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { defaultLegacySuffix, LEGACY_PRESETS } from '../../../src-shared/legacy-chats.js';
 import { LIMITS, utf16Units } from '../../../src-shared/limits.js';
 import type { ChatSummary } from '../../../src-shared/types.js';
-import { ActionButton } from '../components/ActionButton.js';
+import { BusyStatus } from '../components/BusyStatus.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormActions } from '../components/FormActions.js';
 import { FormError } from '../components/FormError.js';
 import { HiddenCheckbox } from '../components/HiddenCheckbox.js';
 import { SecretField } from '../components/SecretField.js';
@@ -130,25 +131,11 @@ export function NewChatDialog({
           </>
         )}
         <HiddenCheckbox id="nc-hidden" checked={hidden} onChange={setHidden} />
-        {busy && (
-          <p className="hint" role="status">
-            <span className="spinner" aria-hidden="true" />
-            Deriving the chat key…
-          </p>
-        )}
+        <BusyStatus busy={busy} text="Deriving the chat key…" />
         <FormError text={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <ActionButton
-            type="submit"
-            className="primary"
-            enabled={!busy && !!name.trim() && !!secret && !!again}
-          >
-            Create chat
-          </ActionButton>
-        </div>
+        <FormActions onCancel={onClose} enabled={!busy && !!name.trim() && !!secret && !!again}>
+          Create chat
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
-import { ActionButton } from '../components/ActionButton.js';
+import { BusyStatus } from '../components/BusyStatus.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormActions } from '../components/FormActions.js';
 import { FormError } from '../components/FormError.js';
 import { SecretField } from '../components/SecretField.js';
 import { call } from '../lib/api.js';
@@ -36,21 +37,11 @@ export function OpenHiddenDialog({
       <form onSubmit={submit}>
         <SecretField id="oh-secret" label="Chat secret" value={secret} onChange={setSecret} autoFocus />
         <p className="hint">It stays in the list until you lock it or log out.</p>
-        {busy && (
-          <p className="hint" role="status">
-            <span className="spinner" aria-hidden="true" />
-            Looking for the chat…
-          </p>
-        )}
+        <BusyStatus busy={busy} text="Looking for the chat…" />
         <FormError text={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
-            Open
-          </ActionButton>
-        </div>
+        <FormActions onCancel={onClose} enabled={!busy && !!secret}>
+          Open
+        </FormActions>
       </form>
     </Dialog>
   );

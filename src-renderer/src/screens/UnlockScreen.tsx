@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ChatSummary } from '../../../src-shared/types.js';
 import { ActionButton } from '../components/ActionButton.js';
+import { BusyStatus } from '../components/BusyStatus.js';
 import { FormatBadge } from '../components/ChatList.js';
 import { FormError } from '../components/FormError.js';
 import { LockIcon } from '../components/LockIcon.js';
@@ -50,12 +51,7 @@ export function UnlockScreen({ chat, onUnlocked }: { chat: ChatSummary; onUnlock
           </span>
         </span>
       </label>
-      {busy && (
-        <p className="hint" role="status">
-          <span className="spinner" aria-hidden="true" />
-          Deriving the chat key… (about half a second, on purpose)
-        </p>
-      )}
+      <BusyStatus busy={busy} text="Deriving the chat key… (about half a second, on purpose)" />
       <FormError text={error} />
       <div className="actions">
         <ActionButton type="submit" className="primary" enabled={!busy && !!secret}>
