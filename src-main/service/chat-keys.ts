@@ -20,7 +20,7 @@ import {
 import { now, type ServiceContext } from './context.js';
 import { refuseWeakCost, weakCost } from './cost-floor.js';
 import { addCover } from './hidden/cover.js';
-import { createHiddenChat, hiddenKeysFor, verifyHiddenSecret } from './hidden/hidden-chats.js';
+import { createHiddenChat, hiddenKeysFor, locatorLog2N, verifyHiddenSecret } from './hidden/hidden-chats.js';
 import { insertMessage, searchIndex } from './messages.js';
 import { type ChatMeta, chatCost, type MessageBody, type OpenChat } from './records.js';
 import { rekeySeen } from './seen-rekey.js';
@@ -58,7 +58,9 @@ export async function createChat(ctx: ServiceContext, req: NewChat): Promise<Cha
   if (problem) throw new ServiceError('bad-input', problem);
   const wire = newSealedWireId();
   // A hidden chat's L is queued beside K, so the two derivations run back to back.
-  const hidden = req.hidden ? hiddenKeysFor(ctx, ctx.requireSession(), req.secret) : undefined;
+  const hidden = req.hidden
+    ? hiddenKeysFor(ctx, ctx.requireSession(), req.secret, locatorLog2N(ctx, { format: 'sealed-v2', k }))
+    : undefined;
   hidden?.catch(() => undefined);
   const key = await deriveSealedWireKey(ctx.kdf, req.secret, wire, k);
   const meta: ChatMeta = { name, format: 'sealed-v2', wire, k, createdHere: true };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LIMITS } from '../../../src-shared/limits.js';
 import type { ChatSummary, LocalChatId, MessageId } from '../../../src-shared/types.js';
 import { concatBytes } from '../../core/bytes.js';
 import type { ChatId } from '../../core/pointer-types.js';
@@ -27,8 +28,29 @@ const SECRET_TAKEN = 'This secret already opens a hidden chat; choose another.';
 export const hiddenLog2N = (ctx: ServiceContext): number =>
   ctx.opts.hiddenLog2N ?? ctx.opts.chatLog2N ?? HIDDEN_LOG2N;
 
-export const hiddenKeysFor = (ctx: ServiceContext, s: Session, secret: string): Promise<HiddenKeys> =>
-  deriveHiddenKeys(ctx.kdf, s.dk, secret, hiddenLog2N(ctx));
+/**
+ * The cost of L for a chat: 2^17, or the highest sealed cost (2^18) for a chat
+ * whose own cost is above 2^17, so that L never tests a guess of its secret
+ * faster than the chat's own scrypt would. Two levels only: opening by the
+ * secret alone tries the first and then the second.
+ */
+export const locatorLog2N = (ctx: ServiceContext, meta: Pick<ChatMeta, 'format' | 'k'>): number => {
+  const base = hiddenLog2N(ctx);
+  return meta.format === 'sealed-v2' && chatCost(meta as ChatMeta) > base ? LIMITS.kMax : base;
+};
+
+/** The costs L may have been derived at, cheapest first. */
+const locatorLevels = (ctx: ServiceContext): number[] => {
+  const base = hiddenLog2N(ctx);
+  return base < LIMITS.kMax ? [base, LIMITS.kMax] : [base];
+};
+
+export const hiddenKeysFor = (
+  ctx: ServiceContext,
+  s: Session,
+  secret: string,
+  log2N = hiddenLog2N(ctx),
+): Promise<HiddenKeys> => deriveHiddenKeys(ctx.kdf, s.dk, secret, log2N);
 
 /** A hidden chat's id: random in [2^40, 2^52), far above any visible row id, and never reused. */
 const stableId = (): number =>
@@ -128,10 +150,13 @@ export function openHiddenFor(
 /** Opens the hidden chat this secret locates; the same refusal whether or not any hidden chat exists. */
 export async function openHidden(ctx: ServiceContext, secret: string): Promise<ChatSummary> {
   const s = ctx.requireSession();
-  const keys = await hiddenKeysFor(ctx, s, secret);
-  const c = openWithKeys(ctx, s, keys, secret);
-  if (!c) throw new ServiceError('wrong-secret', NO_HIDDEN_CHAT);
-  return ctx.chat(c.id);
+  // A secret that opens nothing costs every level: the same whether or not any hidden chat exists.
+  for (const log2N of locatorLevels(ctx)) {
+    const keys = await hiddenKeysFor(ctx, s, secret, log2N);
+    const c = openWithKeys(ctx, s, keys, secret);
+    if (c) return ctx.chat(c.id);
+  }
+  throw new ServiceError('wrong-secret', NO_HIDDEN_CHAT);
 }
 
 /**
@@ -144,7 +169,7 @@ export async function createHiddenChat(
   meta: ChatMeta,
   wire: WireKey,
   secret: string,
-  keys: Promise<HiddenKeys> = hiddenKeysFor(ctx, ctx.requireSession(), secret),
+  keys: Promise<HiddenKeys> = hiddenKeysFor(ctx, ctx.requireSession(), secret, locatorLog2N(ctx, meta)),
   firstMessage?: { epoch: number; body: MessageBody },
 ): Promise<ChatSummary & { messageId?: MessageId }> {
   const s = ctx.requireSession();
@@ -213,7 +238,7 @@ export async function hideChat(ctx: ServiceContext, id: LocalChatId, secret: str
   const s = ctx.requireSession();
   if (ctx.hidden.has(id)) throw new ServiceError('bad-input', 'This chat is hidden already.');
   const row = ctx.row(id);
-  const keys = hiddenKeysFor(ctx, s, secret);
+  const keys = hiddenKeysFor(ctx, s, secret, locatorLog2N(ctx, ctx.meta(row)));
   keys.catch(() => undefined);
   try {
     // Checks the secret is this chat's (and opens it when locked).
@@ -287,7 +312,9 @@ export async function verifyHiddenSecret(
   secret: string,
 ): Promise<ChatSummary> {
   const s = ctx.requireSession();
-  const keys = await hiddenKeysFor(ctx, s, secret);
+  const before = ctx.hidden.get(id);
+  if (!before) throw new ServiceError('chat-locked', 'The chat was locked meanwhile.');
+  const keys = await hiddenKeysFor(ctx, s, secret, locatorLog2N(ctx, before.record.meta));
   checkSession(ctx, s, keys);
   const h = ctx.hidden.get(id);
   const right = h?.hasKeys(keys) ?? false;

@@ -6,14 +6,15 @@ import type { ImportOptions } from '../import-options.js';
 import type { ChatRef, Seen } from '../import-router.js';
 import { messageView } from '../messages.js';
 import type { ChatMeta, MessageBody, OpenChat } from '../records.js';
-import { createHiddenChat, hiddenKeysFor, openHiddenFor } from './hidden-chats.js';
+import { createHiddenChat, hiddenKeysFor, locatorLog2N, openHiddenFor } from './hidden-chats.js';
 import { type HiddenKeys, wipeHiddenKeys } from './hidden-keys.js';
 
 /**
  * What an import needs of hidden chats (docs/hidden-chats.md): open ones are
  * candidates like any open chat (matched by format and wire id in memory, no
  * index in the vault); a closed one is found only through the secret given
- * with the paste, by deriving its L (once a paste, beside the chat's own key).
+ * with the paste, by deriving its L (once a paste and cost level, beside the
+ * chat's own key; a pointer's own cost says which level its chat uses).
  */
 export function hiddenImport(
   ctx: ServiceContext,
@@ -22,11 +23,16 @@ export function hiddenImport(
   direction: (author: string) => Direction,
 ) {
   const secret = opts.secret?.trim() ? opts.secret : undefined;
-  let keys: Promise<HiddenKeys | undefined> | undefined;
-  const keysOnce = () => {
+  const keys = new Map<number, Promise<HiddenKeys | undefined>>();
+  const keysOnce = (meta: Pick<ChatMeta, 'format' | 'k'>) => {
     if (secret === undefined) return Promise.resolve(undefined);
-    keys ??= hiddenKeysFor(ctx, s, secret).catch(() => undefined);
-    return keys;
+    const log2N = locatorLog2N(ctx, meta);
+    let k = keys.get(log2N);
+    if (!k) {
+      k = hiddenKeysFor(ctx, s, secret, log2N).catch(() => undefined);
+      keys.set(log2N, k);
+    }
+    return k;
   };
   const copy = (k: HiddenKeys): HiddenKeys => ({ tag: k.tag.slice(), box: k.box.slice() });
   const ref = (c: OpenChat): ChatRef => ({ id: c.id, name: c.meta.name });
@@ -51,7 +57,9 @@ export function hiddenImport(
 
     /** The closed hidden chat the paste's secret locates, opened, when it is this pointer's chat. */
     async find(p: Pointer): Promise<{ ref: ChatRef; chat: OpenChat } | undefined> {
-      const k = await keysOnce();
+      const k = await keysOnce(
+        p.format === 'sealed-v2' ? { format: p.format, k: p.k } : { format: p.format },
+      );
       if (!k || ctx.session !== s) return undefined;
       const c = openHiddenFor(ctx, s, copy(k), secret as string, p.format, p.chat);
       return c && { ref: ref(c), chat: c };
@@ -64,7 +72,7 @@ export function hiddenImport(
       epoch: number,
       body: Omit<MessageBody, 'dir'>,
     ): Promise<{ chat: ChatSummary; messageId: MessageId }> {
-      const k = keysOnce().then((x) => {
+      const k = keysOnce(meta).then((x) => {
         if (!x) throw new Error('The hidden key could not be derived.');
         return copy(x);
       });
@@ -77,8 +85,7 @@ export function hiddenImport(
 
     /** The paste is done: its L-derived keys go. */
     async wipe(): Promise<void> {
-      const k = await keys;
-      if (k) wipeHiddenKeys(k);
+      for (const k of await Promise.all(keys.values())) if (k) wipeHiddenKeys(k);
     },
   };
 }
