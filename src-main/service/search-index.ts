@@ -13,6 +13,9 @@ import {
 
 /** Rows (or one chunk) read per step while the index is built in the background: a millisecond or two each. */
 const STEP = 100;
+/** A background step that failed (the vault busy in another process) is tried again this much later, this many times. */
+const RETRY_MS = 1000;
+const RETRIES = 5;
 /** Rows read per step when a search is waiting for the index. */
 const RUSH = 2000;
 /** Messages just stored, gathered in blocks of this many (a chunk's worth) before they are searched or written. */
@@ -116,6 +119,8 @@ export class SearchIndex {
   /** Blocks with messages no chunk holds yet: written in the background, a chunk's worth a step. */
   #unwritten: Block[] = [];
   #looping = false;
+  /** Background steps failed in a row (a vault busy in another process); reset by a step that works. */
+  #failures = 0;
   /** Blocks from here on were added while the rows were being checked. */
   #verifyFrom = 0;
   /** Messages to take out of chunks on disk, and chunks that did not open. */
@@ -383,7 +388,21 @@ export class SearchIndex {
     if (this.#looping) return;
     this.#looping = true;
     const next = () => {
-      if (this.step() || this.#flushStep()) setImmediate(next);
+      let more: boolean;
+      try {
+        more = this.step() || this.#flushStep();
+        this.#failures = 0;
+      } catch {
+        // Background work never takes the process down: another process (clm beside the app) may
+        // hold the vault's write lock past the busy timeout. Tried again a little later, a few
+        // times; what is not written meanwhile is searched from memory, and the next unlock
+        // finds the chunks short of the chat and mends them.
+        this.#looping = false;
+        if (!this.#dropped && ++this.#failures <= RETRIES)
+          setTimeout(() => this.buildInBackground(), RETRY_MS);
+        return;
+      }
+      if (more) setImmediate(next);
       else this.#looping = false;
     };
     setImmediate(next);
@@ -557,8 +576,11 @@ export class SearchIndex {
 
   /** On lock or logout: the opened texts are let go (strings cannot be overwritten; the pointers' bytes are). */
   drop(): void {
-    // What the chunks lack is written while the key is still here.
-    while (this.#flushStep(true));
+    // What the chunks lack is written while the key is still here; a lock never fails for it
+    // (a vault busy in another process leaves them short, mended at the next unlock).
+    try {
+      while (this.#flushStep(true));
+    } catch {}
     this.#dropped = true;
     this.#reset();
   }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SearchEntry } from '../../src-main/service/search-entries.js';
-import { SearchIndex, type SearchSource } from '../../src-main/service/search-index.js';
+import { type ChunkSource, SearchIndex, type SearchSource } from '../../src-main/service/search-index.js';
 import type { MessageRow } from '../../src-main/vault/rows.js';
 import type { LocalChatId, MessageView } from '../../src-shared/types.js';
 
@@ -145,5 +145,41 @@ describe('SearchIndex', () => {
     expect(texts(index.search(['alpha']))).toEqual(['alpha zero', 'alpha one', 'alpha two']);
     index.drop();
     expect(index.search(['alpha'])).toEqual([]);
+  });
+});
+
+describe('SearchIndex writing its chunks in the background', () => {
+  it('a write refused because another process holds the vault (SQLITE_BUSY) is tried again later, and never takes the process down', async () => {
+    const chat = fakeChat(Array.from({ length: 40 }, (_, i) => `note ${i}`));
+    const stored: SearchEntry[] = [];
+    let refusals = 0;
+    const chunks: ChunkSource = {
+      numbers: () => [],
+      open: () => undefined,
+      count: () => 40,
+      trashedIds: () => [],
+      // All 40 rows, none in the trash, in (trashed, epoch, id) order after the given one.
+      states: ([, epoch]) =>
+        Array.from({ length: 40 }, (_, i) => [i + 1, 1000 + i, 0] as [number, number, number]).filter(
+          ([, e]) => e > epoch,
+        ),
+      append: (entries) => {
+        if (refusals === 0) {
+          refusals++;
+          // What better-sqlite3 throws when the busy timeout runs out.
+          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        }
+        stored.push(...entries);
+        return entries.map(() => 0);
+      },
+      remove: () => {},
+      clear: () => {},
+    };
+    const index = new SearchIndex({ ...chat.source, chunks });
+    index.buildInBackground();
+    // An uncaught throw in a background step would fail this run as an unhandled error.
+    await vi.waitFor(() => expect(stored).toHaveLength(40), { timeout: 10_000, interval: 50 });
+    expect(refusals).toBe(1);
+    expect(texts(index.search(['note', '7']))).toEqual(['note 7', 'note 17', 'note 27', 'note 37']);
   });
 });
