@@ -26,7 +26,12 @@ export interface SearchEntry {
  * (UTF-8) followed by a zero byte, left as bytes until a search shows one;
  * `authorLen` counts UTF-16 units.
  */
-export interface EntryColumns {
+export interface EntryColumns extends TextColumns {
+  readonly pointers: Buffer;
+}
+
+/** The same without the pointers: what a search scans (a result's pointer can be read from its row). */
+export interface TextColumns {
   readonly count: number;
   readonly ids: Float64Array;
   readonly epochs: Float64Array;
@@ -36,7 +41,6 @@ export interface EntryColumns {
   readonly authorLen: Uint16Array;
   readonly sent: Uint8Array;
   readonly texts: string;
-  readonly pointers: Buffer;
 }
 
 /** A message as stored: its row's facts, its opened body and its body box's length. */

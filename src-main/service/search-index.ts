@@ -1,5 +1,6 @@
 import type { LocalChatId, MessageView } from '../../src-shared/types.js';
 import type { MessageRow } from '../vault/rows.js';
+import type { ChunkColumns } from './search-chunks.js';
 import {
   byteStartsOf,
   columnsOf,
@@ -8,6 +9,7 @@ import {
   SEP,
   type SearchEntry,
   startsOf,
+  type TextColumns,
   viewOf,
 } from './search-entries.js';
 
@@ -24,8 +26,8 @@ const BLOCK_MAX = 256;
 /** A visible chat's sealed search chunks (search-chunks.ts), and the row facts that check them. */
 export interface ChunkSource {
   numbers(): number[];
-  /** Chunk n, or undefined when it is missing or does not open. */
-  open(n: number): EntryColumns | undefined;
+  /** Chunk n's row facts and texts (its pointers only when it is of an older layout, `old`), or undefined when it is missing or does not open. */
+  open(n: number): ChunkColumns | undefined;
   /** The chat's messages, in the trash or not: kept by the vault with every change. */
   count(): number;
   trashedIds(): number[];
@@ -33,8 +35,13 @@ export interface ChunkSource {
   states(after: readonly [number, number, number]): [number, number, number][];
   /** Stores entries in chunks; returns the chunk of each. */
   append(entries: readonly SearchEntry[], justStored: boolean): number[];
+  /** Takes messages out of their chunks; what is left is written in the current layout. */
   remove(byChunk: ReadonlyMap<number, ReadonlySet<number>>): void;
   clear(): void;
+  /** On lock: the key made from the chat's key is wiped. */
+  forget?(): void;
+  /** Of these ids, the chat's messages (in the trash too), whole. */
+  rows?(ids: readonly number[]): MessageRow[];
 }
 
 /** What the index reads, all of one chat. */
@@ -62,13 +69,16 @@ export interface SearchSource {
  * in one string (`hay`), folded once when read, so a search is `indexOf`
  * over a few hundred strings.
  */
-interface Block extends EntryColumns {
+interface Block extends TextColumns {
   readonly hay: string;
   /** Where each message starts in `hay` (one more entry: the end). */
   readonly starts: Int32Array;
-  /** The same in `texts` (the same array when folding kept every length) and in `pointers` (bytes). */
+  /** The same in `texts` (the same array when folding kept every length). */
   readonly textStarts: Int32Array;
-  readonly pointerStarts: Int32Array;
+  /** Absent in a block read from a chunk: a result's pointer is read from its row. */
+  readonly pointers: Buffer | undefined;
+  /** Where each pointer starts in `pointers` (bytes). */
+  readonly pointerStarts: Int32Array | undefined;
   /** 0 outside the trash, 1 in it, 2 gone. */
   readonly state: Uint8Array;
   /** The chunk on disk holding each message; -1 when none does (yet). */
@@ -76,6 +86,10 @@ interface Block extends EntryColumns {
   readonly min: number;
   readonly max: number;
 }
+
+/** A block with its pointers: made from rows or messages just stored, and what the chunks are written from. */
+type FullBlock = Block & { readonly pointers: Buffer; readonly pointerStarts: Int32Array };
+const isFull = (b: Block): b is FullBlock => b.pointers !== undefined && b.pointerStarts !== undefined;
 
 type Phase = 'rows' | 'trash-rows' | 'chunks' | 'check' | 'verify' | 'missing' | 'write' | 'built';
 
@@ -117,7 +131,9 @@ export class SearchIndex {
   /** The highest id known here: a new message below it means an id given again. */
   #maxId = Number.NEGATIVE_INFINITY;
   /** Blocks with messages no chunk holds yet: written in the background, a chunk's worth a step. */
-  #unwritten: Block[] = [];
+  #unwritten: FullBlock[] = [];
+  /** Chunks of an older layout: written again in the current one in the background, one a step. */
+  #relayout: number[] = [];
   #looping = false;
   /** Background steps failed in a row (a vault busy in another process); reset by a step that works. */
   #failures = 0;
@@ -162,7 +178,7 @@ export class SearchIndex {
     }
   }
 
-  #addRows(rows: readonly MessageRow[]): Block {
+  #addRows(rows: readonly MessageRow[]): FullBlock {
     const b = this.#addBlock(columnsOf(rows.map((r) => this.#source.entry(r))), -1);
     for (const [i, r] of rows.entries()) b.state[i] = r.trashed === 1 ? 1 : 0;
     return b;
@@ -206,6 +222,7 @@ export class SearchIndex {
       const c = chunks.open(n);
       if (c) this.#addBlock(c, n);
       else this.#damaged.push(n);
+      if (c?.old) this.#relayout.push(n);
     }
     if (this.#chunkAt >= this.#chunkList.length) this.#phase = 'check';
     return true;
@@ -292,7 +309,7 @@ export class SearchIndex {
     return true;
   }
 
-  #toWrite(b: Block): void {
+  #toWrite(b: FullBlock): void {
     if (this.#source.chunks) this.#unwritten.push(b);
   }
 
@@ -317,6 +334,12 @@ export class SearchIndex {
     const chunks = this.#source.chunks;
     if (this.#dropped || !chunks || (this.#phase !== 'built' && !evenIfBuilding)) return false;
     this.#mend();
+    // Not while locking: a chunk of the older layout still opens.
+    const old = evenIfBuilding ? undefined : this.#relayout.shift();
+    if (old !== undefined) {
+      chunks.remove(new Map([[old, new Set()]]));
+      return true;
+    }
     if (this.#unwritten.length === 0) this.#materialize(BLOCK_MAX);
     const b = this.#unwritten[0];
     if (!b) return false;
@@ -349,7 +372,9 @@ export class SearchIndex {
   }
 
   /** Messages start outside the trash; the caller sets what it knows. */
-  #addBlock(c: EntryColumns, chunk: number | readonly number[]): Block {
+  #addBlock(c: EntryColumns, chunk: number | readonly number[]): FullBlock;
+  #addBlock(c: ChunkColumns, chunk: number | readonly number[]): Block;
+  #addBlock(c: ChunkColumns, chunk: number | readonly number[]): Block {
     const hay = c.texts.toLocaleLowerCase();
     const textStarts = startsOf(c.texts, c.count);
     let min = Number.POSITIVE_INFINITY;
@@ -363,7 +388,8 @@ export class SearchIndex {
       hay,
       textStarts,
       starts: hay.length === c.texts.length ? textStarts : startsOf(hay, c.count),
-      pointerStarts: byteStartsOf(c.pointers, c.count),
+      pointers: c.pointers,
+      pointerStarts: c.pointers && byteStartsOf(c.pointers, c.count),
       state: new Uint8Array(c.count),
       chunk: new Int32Array(c.count).fill(typeof chunk === 'number' ? chunk : -1),
       min,
@@ -468,12 +494,11 @@ export class SearchIndex {
     const shown = new Set<number>();
     const stale: number[] = [];
     const out: { b: Block; i: number }[] = [];
+    const whole = new Map<number, MessageRow>();
     for (let k = 0; k < found.length && out.length < limit; ) {
       const batch = found.slice(k, k + Math.max(limit - out.length, 64));
       k += batch.length;
-      const rows = new Map(
-        this.#source.present(batch.map(({ b, i }) => b.ids[i] as number)).map((r) => [r[0], r]),
-      );
+      const rows = this.#rowFacts(batch, whole);
       for (const f of batch) {
         const id = f.b.ids[f.i] as number;
         const row = rows.get(id);
@@ -496,7 +521,40 @@ export class SearchIndex {
       return this.search(words, limit, false);
     }
     const chat = this.#source.chatId;
-    return out.map(({ b, i }) => viewOf(chat, entryAt(b, b.textStarts, b.pointerStarts, i), false));
+    return out.flatMap(({ b, i }) => {
+      const e = this.#entry(b, i, whole);
+      return e ? [viewOf(chat, e, false)] : [];
+    });
+  }
+
+  /**
+   * The rows of these results as [id, epoch, first 4 bytes of seen, trashed];
+   * read whole (into `whole`) for those whose block holds no pointers, so
+   * each row is read once whether or not it is shown.
+   */
+  #rowFacts(found: readonly { b: Block; i: number }[], whole: Map<number, MessageRow>) {
+    const chunks = this.#source.chunks;
+    const idOf = ({ b, i }: { b: Block; i: number }) => b.ids[i] as number;
+    const lean = chunks?.rows ? found.filter((f) => isFull(f.b)) : found;
+    const facts = new Map(this.#source.present(lean.map(idOf)).map((r) => [r[0], r]));
+    if (lean.length === found.length || !chunks?.rows) return facts;
+    for (const r of chunks.rows(found.filter((f) => !isFull(f.b)).map(idOf))) {
+      whole.set(r.id, r);
+      facts.set(r.id, [r.id, r.epoch, r.seen.readUInt32LE(0), r.trashed]);
+    }
+    return facts;
+  }
+
+  /**
+   * Message i of a block as a search shows it. A block read from a chunk
+   * holds no pointers: the message's row (checked to be this message) is
+   * opened, a few hundred at most a search.
+   */
+  #entry(b: Block, i: number, whole: ReadonlyMap<number, MessageRow>): SearchEntry | undefined {
+    if (isFull(b)) return entryAt(b, b.textStarts, b.pointerStarts, i);
+    const id = b.ids[i] as number;
+    const row = whole.get(id) ?? this.#source.row(id);
+    return row && this.#source.entry(row);
   }
 
   /** How often a word occurs in the first few thousand messages. */
@@ -559,7 +617,7 @@ export class SearchIndex {
   }
 
   #reset(): void {
-    for (const b of this.#blocks) b.pointers.fill(0);
+    for (const b of this.#blocks) b.pointers?.fill(0);
     this.#blocks = [];
     this.#read.clear();
     this.#recheck.clear();
@@ -570,6 +628,7 @@ export class SearchIndex {
     this.#unwritten = [];
     this.#maxId = Number.NEGATIVE_INFINITY;
     this.#chunkList = [];
+    this.#relayout = [];
     this.#verifyMap = undefined;
     this.#checked = [];
   }
@@ -583,5 +642,6 @@ export class SearchIndex {
     } catch {}
     this.#dropped = true;
     this.#reset();
+    this.#source.chunks?.forget?.();
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './open-db.js';
+import type { MessageRow } from './rows.js';
 
 /** Ids checked per statement (SQLite allows 32,766 parameters). */
 const LIVE_BATCH = 1000;
@@ -76,17 +77,29 @@ export class SearchChunkRows {
     return out;
   }
 
+  /** Of these ids, the chat's messages (in the trash too), whole: a search checks and shows its results from them. */
+  rows(chatId: number, ids: readonly number[]): MessageRow[] {
+    const out: MessageRow[] = [];
+    for (let k = 0; k < ids.length; k += LIVE_BATCH) {
+      const part = ids.slice(k, k + LIVE_BATCH);
+      out.push(...(this.#rowsOf(part.length).all(...part, chatId) as MessageRow[]));
+    }
+    return out;
+  }
+
   readonly #present = new Map<number, Database.Statement>();
-  #presentOf(n: number): Database.Statement {
-    let st = this.#present.get(n);
+  readonly #rows = new Map<number, Database.Statement>();
+  #presentOf = (n: number) => this.#byIds(this.#present, 'id, epoch, seen, trashed', n).raw();
+  #rowsOf = (n: number) => this.#byIds(this.#rows, 'id, chat_id, seen, epoch, stored_at, trashed, body', n);
+
+  #byIds(cache: Map<number, Database.Statement>, columns: string, n: number): Database.Statement {
+    let st = cache.get(n);
     if (!st) {
-      st = this.#db
-        .prepare(
-          // By rowid (the unary + keeps the chat's index out): the cost follows the ids, not the chat's size.
-          `SELECT id, epoch, seen, trashed FROM messages WHERE id IN (${Array(n).fill('?').join(',')}) AND +chat_id = ?`,
-        )
-        .raw();
-      if (this.#present.size < 64) this.#present.set(n, st);
+      st = this.#db.prepare(
+        // By rowid (the unary + keeps the chat's index out): the cost follows the ids, not the chat's size.
+        `SELECT ${columns} FROM messages WHERE id IN (${Array(n).fill('?').join(',')}) AND +chat_id = ?`,
+      );
+      if (cache.size < 64) cache.set(n, st);
     }
     return st;
   }
