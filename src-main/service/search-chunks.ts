@@ -63,6 +63,14 @@ const LAYOUT = 2;
 /** Row facts per message in the texts part: id, epoch, stored (f64), seen, body bytes (u32), author length (u16), sent. */
 const PER_MESSAGE = 8 + 8 + 8 + 4 + 4 + 2 + 1;
 
+/**
+ * A blob of 4 KiB or more is kept in two rows (vault/search-chunks.ts), cut
+ * at 3/8 of its length, a function of the length alone: the front holds the
+ * head and texts of messages up to about 150 characters, so a search reads
+ * 3/8 of the bytes (the back only when the texts run on into it).
+ */
+const frontLength = (length: number) => (length < 4096 ? length : Math.ceil((length * 3) / 8));
+
 const aad = (chatId: number, n: number) => `search-chunk|${chatId}|${n}`;
 const partAad = (chatId: number, n: number, part: 'head' | 'texts' | 'pointers', head?: Buffer) =>
   `${aad(chatId, n)}|${part}${head ? `|${head.toString('hex', 0, 12)}` : ''}`;
@@ -171,10 +179,11 @@ export class SearchChunks {
 
   /** Chunk n's row facts and texts, or undefined when it is missing or does not open (then its messages are read again). */
   open(n: number): ChunkColumns | undefined {
-    const blob = this.#rows.get(this.#chatId, n);
-    if (!blob) return undefined;
-    const head = this.#head(blob, n);
-    if (!head) return this.#openLayout1(blob, n);
+    const front = this.#rows.get(this.#chatId, n);
+    if (!front) return undefined;
+    const head = this.#head(front, n);
+    if (!head) return this.#openLayout1(front, n);
+    const blob = HEAD_PART + head.texts <= front.length ? front : this.#whole(front, n);
     const plain = this.#part(blob, n, head, 'texts');
     if (!plain) return undefined;
     try {
@@ -186,10 +195,11 @@ export class SearchChunks {
 
   /** Chunk n whole, pointers too (to write it again). */
   #openAll(n: number): EntryColumns | undefined {
-    const blob = this.#rows.get(this.#chatId, n);
-    if (!blob) return undefined;
-    const head = this.#head(blob, n);
-    if (!head) return this.#openLayout1(blob, n);
+    const front = this.#rows.get(this.#chatId, n);
+    if (!front) return undefined;
+    const head = this.#head(front, n);
+    if (!head) return this.#openLayout1(front, n);
+    const blob = this.#whole(front, n);
     const texts = this.#part(blob, n, head, 'texts');
     const pointers = this.#part(blob, n, head, 'pointers');
     try {
@@ -201,7 +211,13 @@ export class SearchChunks {
     }
   }
 
+  #whole(front: Buffer, n: number): Buffer {
+    const back = this.#rows.back(this.#chatId, n);
+    return back ? Buffer.concat([front, back]) : front;
+  }
+
   #head(blob: Buffer, n: number): Head | undefined {
+    if (blob.length < HEAD_PART) return undefined;
     const box = blob.subarray(0, HEAD_PART);
     const plain = openPart(this.#searchKey(), box, partAad(this.#chatId, n, 'head'));
     if (!plain) return undefined;
@@ -213,12 +229,14 @@ export class SearchChunks {
       pointers: plain.readUInt32LE(12),
     };
     plain.fill(0);
-    return head.layout === LAYOUT && HEAD_PART + head.texts + head.pointers <= blob.length ? head : undefined;
+    return head.layout === LAYOUT ? head : undefined;
   }
 
   #part(blob: Buffer, n: number, head: Head, part: 'texts' | 'pointers'): Buffer | undefined {
     const from = HEAD_PART + (part === 'texts' ? 0 : head.texts);
-    const box = blob.subarray(from, from + (part === 'texts' ? head.texts : head.pointers));
+    const to = from + (part === 'texts' ? head.texts : head.pointers);
+    if (to > blob.length) return undefined;
+    const box = blob.subarray(from, to);
     return openPart(this.#searchKey(), box, partAad(this.#chatId, n, part, head.box));
   }
 
@@ -238,7 +256,14 @@ export class SearchChunks {
       this.#rows.remove(this.#chatId, n);
       return;
     }
-    this.#rows.put(this.#chatId, n, this.#seal(n, entries));
+    const blob = this.#seal(n, entries);
+    const cut = frontLength(blob.length);
+    this.#rows.put(
+      this.#chatId,
+      n,
+      blob.subarray(0, cut),
+      cut < blob.length ? blob.subarray(cut) : undefined,
+    );
   }
 
   #seal(n: number, entries: readonly SearchEntry[]): Buffer {

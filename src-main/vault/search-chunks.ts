@@ -9,6 +9,10 @@ const LIVE_BATCH = 1000;
  * The SQL of the search chunks (schema 4 -> 5): a chat's texts sealed in a
  * few large boxes, numbered from 0, so a search after unlock opens a few
  * hundred boxes instead of every message. Knows nothing of keys.
+ *
+ * A chunk may be kept in two rows, its front at n and its back at -1 - n,
+ * so that reading the front does not read the back (SQLite reads a value
+ * whole); where it is cut is the writer's affair.
  */
 export class SearchChunkRows {
   readonly #s;
@@ -18,7 +22,7 @@ export class SearchChunkRows {
     this.#db = db;
     this.#s = {
       numbers: db
-        .prepare<[number], number>('SELECT n FROM search_chunks WHERE chat_id = ? ORDER BY n')
+        .prepare<[number], number>('SELECT n FROM search_chunks WHERE chat_id = ? AND n >= 0 ORDER BY n')
         .pluck(),
       get: db
         .prepare<[number, number], Buffer>('SELECT blob FROM search_chunks WHERE chat_id = ? AND n = ?')
@@ -26,7 +30,9 @@ export class SearchChunkRows {
       put: db.prepare<[number, number, Buffer]>(
         'INSERT INTO search_chunks (chat_id, n, blob) VALUES (?, ?, ?) ON CONFLICT (chat_id, n) DO UPDATE SET blob = excluded.blob',
       ),
-      remove: db.prepare<[number, number]>('DELETE FROM search_chunks WHERE chat_id = ? AND n = ?'),
+      remove: db.prepare<[number, number, number]>(
+        'DELETE FROM search_chunks WHERE chat_id = ? AND n IN (?, ?)',
+      ),
       clear: db.prepare<[number]>('DELETE FROM search_chunks WHERE chat_id = ?'),
       isVisibleChat: db.prepare<[number], number>('SELECT 1 FROM chats WHERE id = ?').pluck(),
       // Kept by triggers in the same transaction as every change (schema 3).
@@ -50,9 +56,17 @@ export class SearchChunkRows {
   readonly transaction: <T>(fn: () => T) => T;
 
   numbers = (chatId: number): number[] => this.#s.numbers.all(chatId);
+  /** Chunk n's front (or all of it, when it is kept in one row). */
   get = (chatId: number, n: number): Buffer | undefined => this.#s.get.get(chatId, n);
-  put = (chatId: number, n: number, blob: Buffer): void => void this.#s.put.run(chatId, n, blob);
-  remove = (chatId: number, n: number): void => void this.#s.remove.run(chatId, n);
+  /** Chunk n's back, if it has one. */
+  back = (chatId: number, n: number): Buffer | undefined => this.#s.get.get(chatId, -1 - n);
+  /** Writes chunk n, in two rows when it has a back (the caller holds a transaction). */
+  put(chatId: number, n: number, front: Buffer, back?: Buffer): void {
+    this.#s.put.run(chatId, n, front);
+    if (back) this.#s.put.run(chatId, -1 - n, back);
+    else this.#s.remove.run(chatId, -1 - n, -1 - n);
+  }
+  remove = (chatId: number, n: number): void => void this.#s.remove.run(chatId, n, -1 - n);
   clear = (chatId: number): void => void this.#s.clear.run(chatId);
   /** Only chats with a row keep chunks (a hidden chat keeps its index in memory only). */
   isVisibleChat = (chatId: number): boolean => this.#s.isVisibleChat.get(chatId) === 1;

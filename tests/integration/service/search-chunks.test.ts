@@ -68,12 +68,16 @@ describe('search chunks: a chat’s messages sealed a few hundred to a box, for 
       };
       db.close();
       expect(bodies.n).toBe(40);
-      const [chunk, ...more] = chunks(v.path);
-      expect(more).toEqual([]);
-      expect(chunk?.blob.length).toBe(paddedLength(bodies.t + 1) + 28);
-      lengths.push(chunk?.blob.length as number);
+      // One chunk, kept as its front (n = 0) and back (n = -1): together as long as the bodies say.
+      const rows = chunks(v.path);
+      expect(rows.map((r) => r.n).sort()).toEqual([-1, 0]);
+      const whole = Buffer.concat(rows.map((r) => r.blob));
+      expect(whole.length).toBe(paddedLength(bodies.t + 1) + 28);
+      // Where it is cut follows from that length alone.
+      expect(rows.find((r) => r.n === 0)?.blob.length).toBe(Math.ceil((whole.length * 3) / 8));
+      lengths.push(whole.length);
       for (const word of ['short', 'longer', 'Alice', 'alice', 'number'])
-        expect(chunk?.blob.includes(Buffer.from(word))).toBe(false);
+        expect(whole.includes(Buffer.from(word))).toBe(false);
     }
     expect(lengths[0]).toBe(lengths[1]);
   });
@@ -96,8 +100,10 @@ describe('search chunks: a chat’s messages sealed a few hundred to a box, for 
     const sevens = list.filter((t) => t.includes('seven'));
     const m = await reopen(v, (db) => {
       // Written in the background after the sends, and at the latest when the chat locks (here: closing).
-      expect(db.prepare('SELECT COUNT(*) FROM search_chunks').pluck().get()).toBe(2);
-      const first = db.prepare('SELECT id, blob FROM search_chunks ORDER BY n LIMIT 1').get() as {
+      // Two chunks, each kept as a front (n >= 0) and a back (n < 0).
+      expect(db.prepare('SELECT COUNT(*) FROM search_chunks WHERE n >= 0').pluck().get()).toBe(2);
+      expect(db.prepare('SELECT COUNT(*) FROM search_chunks').pluck().get()).toBe(4);
+      const first = db.prepare('SELECT id, blob FROM search_chunks WHERE n = 0').get() as {
         id: number;
         blob: Buffer;
       };
