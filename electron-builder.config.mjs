@@ -11,6 +11,7 @@ import {
   nativeBuildDir,
   OUT_DIR,
   PACKAGED_NATIVE_DIR,
+  VAULT_WRITER_FILE,
 } from './src-main/app-paths.mjs';
 
 /** @type {import('electron-builder').Configuration} */
@@ -20,8 +21,15 @@ export default {
   directories: { buildResources: 'build', output: 'dist' },
   // Only the built app: no sources, no tests, no configuration.
   files: [`${OUT_DIR}/**`, 'package.json'],
-  // Worker threads cannot load a script from inside the asar (see src-main/service/kdf/worker-file.ts).
-  asarUnpack: [`${MAIN_DIR}/${KDF_WORKER_FILE}`, `${MAIN_DIR}/${MAIN_CHUNKS_DIR}/**`],
+  // Worker threads cannot load a script from inside the asar (see src-main/worker-file.ts), nor
+  // a package it imports: the vault writer's thread imports better-sqlite3's JavaScript (the
+  // addon itself is the Electron build in extraResources).
+  asarUnpack: [
+    `${MAIN_DIR}/${KDF_WORKER_FILE}`,
+    `${MAIN_DIR}/${VAULT_WRITER_FILE}`,
+    `${MAIN_DIR}/${MAIN_CHUNKS_DIR}/**`,
+    'node_modules/better-sqlite3/**',
+  ],
   electronFuses: {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,

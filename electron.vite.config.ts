@@ -22,11 +22,13 @@ export default defineConfig({
       // Pure JavaScript dependencies are bundled; better-sqlite3 is a native addon and stays external.
       externalizeDeps: { exclude: ['@noble/hashes', 'zod', 'jsqr', 'pngjs'] },
       rollupOptions: {
-        // The scrypt worker is its own entry: KdfPool loads it beside the main bundle. So is `clm`
+        // The scrypt worker and the vault writer's thread are entries of their own: KdfPool and
+        // VaultWriter load them beside the main bundle. So is `clm`
         // (package.json "bin"), run by Node; it shares the service's chunks with the app.
         input: {
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           'kdf-worker': resolve(import.meta.dirname, 'src-main/service/kdf/kdf-worker.ts'),
+          'vault-writer': resolve(import.meta.dirname, 'src-main/vault/write-worker.ts'),
           clm: resolve(import.meta.dirname, 'src-main/cli/main.ts'),
         },
         output: {

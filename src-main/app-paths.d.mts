@@ -5,6 +5,7 @@ export declare const RENDERER_DIR_FROM_MAIN: string;
 export declare const PRELOAD_FILE_FROM_MAIN: string;
 export declare const KDF_WORKER_FILE: string;
 export declare const MAIN_CHUNKS_DIR: string;
+export declare const VAULT_WRITER_FILE: string;
 export declare const ASAR_FILE: string;
 export declare const ASAR_UNPACKED_DIR: string;
 export declare const NATIVE_ADDON_FILE: string;

@@ -26,6 +26,9 @@ export const PRELOAD_FILE_FROM_MAIN = '../preload/index.cjs';
 export const KDF_WORKER_FILE = 'kdf-worker.js';
 export const MAIN_CHUNKS_DIR = 'chunks';
 
+/** The vault writer's thread (src-main/vault/write-worker.ts), beside the main bundle too. */
+export const VAULT_WRITER_FILE = 'vault-writer.js';
+
 /** The packed app, and the folder beside it holding what worker threads must load from a real file. */
 export const ASAR_FILE = 'app.asar';
 export const ASAR_UNPACKED_DIR = `${ASAR_FILE}.unpacked`;

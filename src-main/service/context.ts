@@ -5,6 +5,7 @@ import { CellStore } from '../vault/cell-store.js';
 import { type Db, type OpenDbOptions, openDb } from '../vault/open-db.js';
 import type { ChatRow } from '../vault/rows.js';
 import { VaultStore } from '../vault/vault-store.js';
+import { VaultWriter } from '../vault/vault-writer.js';
 import { type ChatRows, sqlChatRows } from './chat-rows.js';
 import { notOpened } from './cost-floor.js';
 import { addCover } from './hidden/cover.js';
@@ -49,6 +50,8 @@ export class ServiceContext {
   readonly path: string;
   readonly opts: MessengerOptions;
   readonly kdf = new KdfPool();
+  /** Imports' batches are stored from a thread of its own (vault-writer.ts). */
+  readonly writer: VaultWriter;
   readonly open: OpenChats;
   /** Open hidden chats: in memory only, dropped (and wiped) when their chat locks or the session ends. */
   readonly hidden = new HiddenChats();
@@ -64,6 +67,7 @@ export class ServiceContext {
   constructor(path: string, opts: MessengerOptions) {
     this.path = path;
     this.opts = opts;
+    this.writer = new VaultWriter(path, () => this.db, opts.nativeBinding);
     this.open = new OpenChats((chatId, reason) => {
       // A hidden chat locked: the write-ahead log must not keep its cells' earlier boxes.
       if (this.hidden.drop(chatId)) this.cells.checkpoint();
@@ -101,13 +105,25 @@ export class ServiceContext {
    * tables (where each message stored brings its share of chaff cells).
    */
   rows(id: LocalChatId): ChatRows {
-    return (
-      this.hidden.get(id) ??
-      sqlChatRows(this.store, id, () => {
+    const hidden = this.hidden.get(id);
+    if (hidden) return hidden;
+    // One adapter per chat and vault: an import asks for it once a message, and making it is not free.
+    const store = this.store;
+    let byChat = this.#sqlRows.get(store);
+    if (!byChat) {
+      byChat = new Map();
+      this.#sqlRows.set(store, byChat);
+    }
+    let rows = byChat.get(id);
+    if (!rows) {
+      rows = sqlChatRows(store, id, () => {
         addCover(this.cells, 'message');
-      })
-    );
+      });
+      byChat.set(id, rows);
+    }
+    return rows;
   }
+  readonly #sqlRows = new WeakMap<VaultStore, Map<LocalChatId, ChatRows>>();
 
   get closed(): boolean {
     return this.#closed;

@@ -20,8 +20,9 @@ import type { ServiceContext } from './context.js';
 import { hiddenImport } from './hidden/hidden-import.js';
 import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
-import { insertMessages, messageView } from './messages.js';
+import { messageView, searchIndex, storeBatch } from './messages.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
+import type { SearchEntry } from './search-entries.js';
 import { ServiceError } from './service-error.js';
 import { routeIndex, seenIndex } from './vault-keys.js';
 
@@ -78,6 +79,7 @@ export function importPaste(
     try {
       return await routePaste(port, text, opts);
     } finally {
+      port.indexStored();
       await port.wipe();
     }
   });
@@ -86,11 +88,16 @@ export function importPaste(
 }
 
 /** The narrow view of the messenger the import router works through. */
-function importPort(ctx: ServiceContext, opts: ImportOptions): ImportPort & { wipe(): Promise<void> } {
+function importPort(
+  ctx: ServiceContext,
+  opts: ImportOptions,
+): ImportPort & { wipe(): Promise<void>; indexStored(): void } {
   const s = ctx.requireSession();
   // A chat's exported pointers imported on another computer bring one's own messages back as sent.
   const direction = (author: string): Direction => (author === s.nickname ? 'sent' : 'received');
   const hidden = hiddenImport(ctx, s, opts, direction);
+  // The paste's stored messages by open chat, for their search indexes once the paste is done.
+  const found = new Map<OpenChat, SearchEntry[]>();
   // Names by chat for this import's outcomes (a duplicate names its chat without counting it).
   const refs = new Map<LocalChatId, ChatRef>();
   const ref = (row: ChatRow): ChatRef => {
@@ -136,15 +143,25 @@ function importPort(ctx: ServiceContext, opts: ImportOptions): ImportPort & { wi
         throw e;
       }
     },
-    storeMany: (items: readonly ToStore[]) => {
+    storeMany: async (items: readonly ToStore[]) => {
       const used = Date.now();
       for (const it of items) it.chat.lastUsed = used;
-      return ctx.store.transaction(() =>
-        insertMessages(
-          ctx,
-          items.map((it) => ({ ...it, body: { ...it.body, dir: direction(it.body.author) } })),
-        ),
+      const { ids, entries } = await storeBatch(
+        ctx,
+        items.map((it) => ({ ...it, body: { ...it.body, dir: direction(it.body.author) } })),
       );
+      for (const [c, list] of entries) {
+        const all = found.get(c);
+        if (all) for (const e of list) all.push(e);
+        else found.set(c, list);
+      }
+      return ids;
+    },
+    indexStored: () => {
+      // Still open as the same chat (not locked meanwhile): its index learns the paste's messages now,
+      // and writes their search chunks in the background once the import no longer holds the disk.
+      for (const [c, list] of found) if (ctx.open.get(c.id) === c) searchIndex(ctx, c).added(list);
+      found.clear();
     },
     create: async (
       meta: Omit<ChatMeta, 'createdHere'>,

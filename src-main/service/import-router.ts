@@ -45,8 +45,11 @@ export interface ImportPort {
   unlock(id: LocalChatId, secret: string): Promise<OpenChat | undefined>;
   /** The closed hidden chat the paste's secret locates, opened, when it is this pointer's chat. */
   findHidden?(p: Pointer): Promise<{ ref: ChatRef; chat: OpenChat } | undefined>;
-  /** Stores messages in open chats in ONE transaction; their ids, in order, once committed. */
-  storeMany(items: readonly ToStore[]): MessageId[];
+  /**
+   * Stores messages in open chats in ONE transaction, sealing them at once (the call's synchronous
+   * part); their ids, in order, once committed (undefined for a chat deleted meanwhile).
+   */
+  storeMany(items: readonly ToStore[]): Promise<(MessageId | undefined)[]>;
   create(
     meta: Omit<ChatMeta, 'createdHere'>,
     wire: WireKey,
@@ -155,27 +158,39 @@ export async function importPaste(
   };
 
   /**
-   * Commits what is queued; only then do its outcomes exist and the pointers
-   * before `done` count as done. Runs before every await too, so a chat
-   * locked meanwhile never has a message sealed under its wiped key.
+   * Sends what is queued to be stored; only once it is committed do its
+   * outcomes exist and the pointers before `done` count as done. Its bodies
+   * are sealed at once, so a chat locked later never has a message sealed
+   * under its wiped key. Batches commit in order, one behind the routing of
+   * the next: the disk works while the next batch is opened.
    */
-  const flush = (done: number) => {
-    if (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      const ids = port.storeMany(batch.map((b) => b.item));
+  let committing: Promise<void> = Promise.resolve();
+  const commit = (done: number): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    const ids = batch.length > 0 ? port.storeMany(batch.map((b) => b.item)) : undefined;
+    const before = committing;
+    committing = (async () => {
+      await before;
+      const got = await ids;
       batch.forEach((b, j) => {
+        const id = got?.[j];
         out[b.at] = {
-          ...stored(b.offset, b.chat, ids[j] as MessageId, false),
+          ...(id === undefined ? chatGone(b.offset, b.chat) : stored(b.offset, b.chat, id, false)),
           pointer: items[b.at]?.text,
         } as ImportOutcome;
       });
-    }
-    if (done > reported) {
-      reported = done;
-      opts.onProgress?.(done, items.length);
-    }
+      if (done > reported) {
+        reported = done;
+        opts.onProgress?.(done, items.length);
+      }
+    })();
+    // Awaited later (or the import has already failed): never an unhandled rejection meanwhile.
+    committing.catch(() => undefined);
+    return committing;
   };
+  /** Everything queued committed and reported: before any other await of the routing. */
+  const flush = (done: number): Promise<void> => commit(done);
   let reported = 0;
 
   for (let start = 0; start < items.length; start += IMPORT_BATCH) {
@@ -194,8 +209,18 @@ export async function importPaste(
       const routed = await routeOne(i, item.offset, prepared[i - start]);
       if (routed) out[i] = { ...routed, pointer: item.text } as ImportOutcome;
     }
-    flush(end);
+    // The batch before this one is committed first, so at most one is on its way to the disk.
+    await committing;
+    if (opts.signal?.aborted) {
+      // Cancelled while this batch was opened: what it queued is not stored (the loop stops next).
+      for (const b of pending)
+        out[b.at] = { ...cancelled(b.offset), pointer: items[b.at]?.text } as ImportOutcome;
+      pending = [];
+      continue;
+    }
+    void commit(end);
   }
+  await committing;
   for (const key of newChatKeys.values()) {
     const wire = await key;
     if (wire && !adopted.has(wire)) wipeWireKey(wire);
@@ -331,7 +356,7 @@ export async function importPaste(
       if (triedUnlock.has(ref.id)) continue;
       if (keyTriesLeft() <= 0) return tooManyChats(offset);
       triedUnlock.add(ref.id);
-      flush(at);
+      await flush(at);
       const opened = await port.unlock(ref.id, secret);
       // Now that its K_seen is known, the chat can say whether it holds this pointer already.
       const already = opened && storedIn(prep, opened);
@@ -344,7 +369,7 @@ export async function importPaste(
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
     // Unless the secret locates a hidden chat of this pointer (its L derived beside the chat's key).
-    flush(at);
+    await flush(at);
     const hidden = port.findHidden?.(p);
     const wire = await newChatKey(p, secret);
     const found = await hidden;
@@ -408,6 +433,13 @@ interface Prepared {
   readonly checked: OpenChat[];
   readonly keys: Buffer[];
 }
+
+const chatGone = (offset: number, chat: ChatRef): Routed => ({
+  kind: 'refused',
+  offset,
+  code: 'unknown-chat',
+  message: `Not stored: chat "${chat.name}" was deleted during the import.`,
+});
 
 const duplicate = (offset: number, dup: { chat: ChatRef; direction?: Direction }): Routed => ({
   kind: 'duplicate',

@@ -6,7 +6,9 @@ import { sealSealed } from '../core/sealed.js';
 import { openJson, sealJson } from '../vault/box.js';
 import type { MessageRow } from '../vault/rows.js';
 import { searchChunkRows } from '../vault/search-chunks.js';
+import { NOT_STORED } from '../vault/write-batch.js';
 import { now, type ServiceContext } from './context.js';
+import { coverCount } from './hidden/cover.js';
 import type { MessageBody, OpenChat } from './records.js';
 import { SearchChunks } from './search-chunks.js';
 import { entryOf, type SearchEntry } from './search-entries.js';
@@ -90,6 +92,72 @@ export function insertMessages(
   for (const [id, when] of newest) ctx.rows(id).touch(when);
   for (const [c, entries] of found) searchIndex(ctx, c).added(entries);
   return ids;
+}
+
+/** An import batch stored: each item's id (undefined when its chat was deleted meanwhile), and what search learns. */
+export interface StoredBatch {
+  readonly ids: (MessageId | undefined)[];
+  /** The visible chats' new messages, for their search indexes (the caller adds them when it suits). */
+  readonly entries: Map<OpenChat, SearchEntry[]>;
+}
+
+/**
+ * Stores an import's batch. Every body is sealed here and now, while its
+ * chat's key is certainly live; the visible chats' rows then go to the vault
+ * writer's thread in one transaction (with the chaff their messages draw),
+ * so the disk work overlaps the next batch's routing. Hidden chats' messages
+ * live in memory and cells, and are stored here at once as before.
+ */
+export async function storeBatch(
+  ctx: ServiceContext,
+  items: readonly { chat: OpenChat; seen: Buffer; epoch: number; body: MessageBody }[],
+): Promise<StoredBatch> {
+  const ids: (MessageId | undefined)[] = new Array(items.length);
+  const entries = new Map<OpenChat, SearchEntry[]>();
+  const hiddenAt: number[] = [];
+  const visibleAt: number[] = [];
+  items.forEach((it, i) => {
+    (ctx.hidden.get(it.chat.id) ? hiddenAt : visibleAt).push(i);
+  });
+  if (hiddenAt.length > 0) {
+    const hiddenIds = ctx.store.transaction(() =>
+      insertMessages(
+        ctx,
+        hiddenAt.map((i) => items[i] as (typeof items)[number]),
+      ),
+    );
+    hiddenAt.forEach((i, k) => {
+      ids[i] = hiddenIds[k];
+    });
+  }
+  if (visibleAt.length === 0) return { ids, entries };
+  const at = now();
+  const newest = new Map<LocalChatId, number>();
+  let chaff = 0;
+  const boxes: Buffer[] = [];
+  const rows = visibleAt.map((i) => {
+    const it = items[i] as (typeof items)[number];
+    const chatId = it.chat.id;
+    newest.set(chatId, Math.max(newest.get(chatId) ?? 0, it.epoch, at));
+    const body = sealJson(it.chat.cdk, it.body, bodyAad(chatId, it.seen, it.epoch, at, false));
+    boxes.push(body);
+    // Each visible message stored draws its own share of cover, as a message sent does (cover.ts).
+    chaff += coverCount('message');
+    return { chatId, seen: it.seen, epoch: it.epoch, storedAt: at, body };
+  });
+  const written = await ctx.writer.write({ rows, touches: [...newest], chaff });
+  visibleAt.forEach((i, k) => {
+    const id = written[k] as number;
+    if (id === NOT_STORED) return;
+    const it = items[i] as (typeof items)[number];
+    ids[i] = id as MessageId;
+    const list = entries.get(it.chat) ?? [];
+    list.push(
+      entryOf({ id, epoch: it.epoch, stored_at: at, seen: it.seen }, it.body, (boxes[k] as Buffer).length),
+    );
+    entries.set(it.chat, list);
+  });
+  return { ids, entries };
 }
 
 export function messageView(c: OpenChat, row: MessageRow): MessageView {

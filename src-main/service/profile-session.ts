@@ -153,6 +153,7 @@ export function setSettings(ctx: ServiceContext, patch: Partial<Settings>): Sett
 export async function close(ctx: ServiceContext): Promise<void> {
   if (ctx.closed) return;
   logout(ctx);
+  await ctx.writer.close();
   ctx.closeVault(true);
   await ctx.kdf.close();
 }

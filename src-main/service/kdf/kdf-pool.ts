@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { sourceWorkerBootstrap } from '../../worker-file.js';
 import type { KdfRequest, KdfResponse } from './kdf-worker.js';
 import { kdfWorkerFile } from './worker-file.js';
 
@@ -15,7 +16,7 @@ export class KdfPool {
 
   #start(): Worker {
     const w = import.meta.url.endsWith('.ts')
-      ? new Worker(sourceBootstrap(), { eval: true })
+      ? new Worker(sourceWorkerBootstrap(new URL('./kdf-worker.ts', import.meta.url).href), { eval: true })
       : new Worker(kdfWorkerFile(import.meta.url));
     w.unref();
     w.on('message', (res: KdfResponse) => {
@@ -62,11 +63,4 @@ export class KdfPool {
     this.#worker = undefined;
     if (w) await w.terminate();
   }
-}
-
-/** Worker threads do not inherit tsx's loader: register it inside the worker, then load the .ts worker. */
-function sourceBootstrap(): string {
-  const api = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./kdf-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
 }

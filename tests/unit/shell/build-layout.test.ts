@@ -11,6 +11,7 @@ import {
   KDF_WORKER_FILE,
   MAIN_CHUNKS_DIR,
   PRELOAD_FILE_FROM_MAIN,
+  VAULT_WRITER_FILE,
 } from '../../../src-main/app-paths.mjs';
 
 interface Rollup {
@@ -36,11 +37,17 @@ describe('the build layout', () => {
     expect(outputOf(main, 'index')).toBe('index.js');
   });
 
+  it('writes the vault writer thread beside the main bundle, under the name VaultWriter loads', () => {
+    const main = rollup('main');
+    expect(main?.input['vault-writer']).toMatch(/src-main\/vault\/write-worker\.ts$/);
+    expect(outputOf(main, 'vault-writer')).toBe(VAULT_WRITER_FILE);
+  });
+
   it('writes clm beside the main bundle as a script Node runs directly (#!), and nothing else with a #!', () => {
     const main = rollup('main');
     expect(outputOf(main, 'clm')).toBe(CLM_FILE);
     expect(main?.output.banner?.({ isEntry: true, name: 'clm' })).toBe('#!/usr/bin/env node');
-    for (const name of ['index', 'kdf-worker'])
+    for (const name of ['index', 'kdf-worker', 'vault-writer'])
       expect(main?.output.banner?.({ isEntry: true, name })).toBe('');
   });
 

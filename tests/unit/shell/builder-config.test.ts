@@ -11,6 +11,7 @@ import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
 import * as paths from '../../../src-main/app-paths.mjs';
 import { kdfWorkerFile } from '../../../src-main/service/kdf/worker-file.js';
+import { bundledWorkerFile } from '../../../src-main/worker-file.js';
 
 const root = join(import.meta.dirname, '../../..');
 const configFile = pathToFileURL(join(root, 'electron-builder.config.mjs')).href;
@@ -76,12 +77,21 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
-  it('unpacks from the asar the very file the KDF pool starts, and the chunks it imports', () => {
+  it('unpacks from the asar the very files the worker threads start, the chunks and the package they import', () => {
     const appRoot = '/opt/clm/resources/app.asar';
     const mainBundle = pathToFileURL(`${appRoot}/${paths.MAIN_DIR}/index.js`).href;
-    const loaded = relative('/opt/clm/resources/app.asar.unpacked', kdfWorkerFile(mainBundle));
-    expect(config.asarUnpack).toEqual([loaded, `${paths.MAIN_DIR}/${paths.MAIN_CHUNKS_DIR}/**`]);
-    expect(loaded).toBe(`${paths.MAIN_DIR}/${paths.KDF_WORKER_FILE}`);
+    const unpacked = (file: string) => relative('/opt/clm/resources/app.asar.unpacked', file);
+    const kdf = unpacked(kdfWorkerFile(mainBundle));
+    const writer = unpacked(bundledWorkerFile(paths.VAULT_WRITER_FILE, mainBundle));
+    expect(config.asarUnpack).toEqual([
+      kdf,
+      writer,
+      `${paths.MAIN_DIR}/${paths.MAIN_CHUNKS_DIR}/**`,
+      // The writer's thread imports better-sqlite3 by name, from node_modules beside the unpacked bundle.
+      'node_modules/better-sqlite3/**',
+    ]);
+    expect(kdf).toBe(`${paths.MAIN_DIR}/${paths.KDF_WORKER_FILE}`);
+    expect(writer).toBe(`${paths.MAIN_DIR}/vault-writer.js`);
   });
 
   it('puts clm on the PATH from the deb: a script running the installed app as the command', () => {
