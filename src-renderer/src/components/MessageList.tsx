@@ -1,123 +1,13 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageView } from '../../../src-shared/types.js';
 import { focusLost } from '../lib/focus.js';
-import { dayLabel, fullTime, sameDayEpoch, shortTime } from '../lib/time.js';
 import { usePagedHistory } from '../lib/usePagedHistory.js';
+import type { MessageActions } from './Bubble.js';
+import { HistoryRow } from './HistoryRow.js';
+import { RowHeightProbe } from './RowHeightProbe.js';
 
-/** What a message's buttons do; those that take it out of the list say whether it went. */
-export interface MessageActions {
-  copy(m: MessageView): void;
-  /** The pointer as a clm:// link, which opens the app's import where it is installed. */
-  copyLink(m: MessageView): void;
-  qr(m: MessageView): void;
-  trash?(m: MessageView): Promise<boolean>;
-  restore?(m: MessageView): Promise<boolean>;
-  purge?(m: MessageView): Promise<boolean>;
-  /** A search result: open the history at this message. */
-  show?(m: MessageView): void;
-}
-
-/**
- * A row's height, for the virtualizer. Read inside a ResizeObserver batch,
- * a changed height is handed over after the batch instead: when a row above
- * the fold changes, the virtualizer moves the scroll position and then
- * rebuilds its table of all rows' positions for each further row of the
- * batch, which in a chat of 100,000 messages made every frame of a
- * scrollbar drag 50 to 300 ms long. After the batch, the table is rebuilt
- * once, at the next render.
- */
-function rowHeight(): (
-  el: Element,
-  entry: ResizeObserverEntry | undefined,
-  v: Virtualizer<HTMLDivElement, Element>,
-) => number {
-  const later = new Map<number, number>();
-  return (el, entry, v) => {
-    const index = v.indexFromElement(el);
-    const known = v.itemSizeCache.get(v.options.getItemKey(index));
-    const box = entry?.borderBoxSize?.[0];
-    if (!entry || !box) return known ?? Math.round(el.getBoundingClientRect().height);
-    const size = Math.round(box.blockSize);
-    if (size === known) return size;
-    if (later.size === 0)
-      queueMicrotask(() => {
-        const sizes = [...later];
-        later.clear();
-        for (const [i, h] of sizes) v.resizeItem(i, h);
-      });
-    later.set(index, size);
-    return known ?? v.options.estimateSize(index);
-  };
-}
-
-/** "the message from alice at 14:02": a message as a person sees it, for the names of its buttons. */
-const described = (m: MessageView): string =>
-  `the message from ${m.direction === 'sent' ? 'You' : m.author} at ${shortTime(m.epoch)}`;
-
-export function Bubble({
-  m,
-  actions,
-  onRemoved,
-  highlight = false,
-}: {
-  m: MessageView;
-  actions: MessageActions;
-  onRemoved: () => void;
-  /** The message a search result opened: marked, and focused once shown. */
-  highlight?: boolean;
-}) {
-  const it = described(m);
-  const remove = (act: (m: MessageView) => Promise<boolean>) => () =>
-    void act(m).then((gone) => gone && onRemoved());
-  return (
-    <div
-      className={`msg ${m.direction}${highlight ? ' highlight' : ''}`}
-      {...(highlight ? { tabIndex: -1, 'aria-current': true, 'data-highlight': true } : {})}
-    >
-      <div className="bubble">
-        <div>
-          <span className="who">{m.direction === 'sent' ? 'You' : m.author}</span>
-          <time className="when" dateTime={new Date(m.epoch * 1000).toISOString()} title={fullTime(m.epoch)}>
-            {shortTime(m.epoch)}
-          </time>
-        </div>
-        <div className="text">{m.text}</div>
-        <div className="tools">
-          {actions.show && (
-            <button type="button" onClick={() => actions.show?.(m)} aria-label={`Show in chat: ${it}`}>
-              Show in chat
-            </button>
-          )}
-          <button type="button" onClick={() => actions.copy(m)} aria-label={`Copy pointer of ${it}`}>
-            Copy pointer
-          </button>
-          <button type="button" onClick={() => actions.copyLink(m)} aria-label={`Copy as link: ${it}`}>
-            Copy as link
-          </button>
-          <button type="button" onClick={() => actions.qr(m)} aria-label={`QR code of ${it}`}>
-            QR
-          </button>
-          {actions.trash && (
-            <button type="button" onClick={remove(actions.trash)} aria-label={`Trash ${it}`}>
-              Trash
-            </button>
-          )}
-          {actions.restore && (
-            <button type="button" onClick={remove(actions.restore)} aria-label={`Restore ${it}`}>
-              Restore
-            </button>
-          )}
-          {actions.purge && (
-            <button type="button" onClick={remove(actions.purge)} aria-label={`Delete forever: ${it}`}>
-              Delete forever
-            </button>
-          )}
-        </div>
-      </div>
-    </div>
-  );
-}
+export { Bubble, type MessageActions } from './Bubble.js';
 
 /**
  * The history, virtualized: only the rows on screen exist in the DOM, and
@@ -144,14 +34,21 @@ export function MessageList(props: {
   const parent = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [removed, setRemoved] = useState<{ id: MessageView['id']; index: number }>();
+  const onRemoved = useCallback((m: MessageView, index: number) => setRemoved({ id: m.id, index }), []);
 
-  const [measure] = useState(rowHeight);
+  // Rows are measured as they are shown, by the virtualizer's own ResizeObserver, one batch a frame.
+  // Until then a row is as tall as a one-line message, which most rows are: a row measured at the
+  // height it was given moves nothing, while one above the fold that grows moves the scroll position,
+  // and the virtualizer then rebuilds its table of every row's position (100,000 of them) once for
+  // each further row of that batch.
+  const [rowPx, setRowPx] = useState(72);
+  // Few rows beyond the visible ones: the rows of a scroll are rendered in its scroll event, before
+  // the frame is painted, so more would only add work to every frame of a drag.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => parent.current,
-    estimateSize: () => 72,
-    overscan: 8,
-    measureElement: measure,
+    estimateSize: () => rowPx,
+    overscan: 3,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -229,68 +126,66 @@ export function MessageList(props: {
     virtualizer.scrollToIndex(to.index, { align: to.align });
   };
 
+  const probe = <RowHeightProbe onHeight={setRowPx} />;
   if (total === 0) {
     return (
-      <div className="messages empty-history">
-        <p className="empty">
-          {trash ? 'The trash is empty.' : 'No messages yet. Write the first one below.'}
-        </p>
-      </div>
+      <>
+        {probe}
+        <div className="messages empty-history">
+          <p className="empty">
+            {trash ? 'The trash is empty.' : 'No messages yet. Write the first one below.'}
+          </p>
+        </div>
+      </>
     );
   }
 
   return (
-    <div
-      className="messages"
-      ref={parent}
-      role="log"
-      aria-label={trash ? 'Trash' : 'Messages'}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-      }}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((it) => {
-          const m = history.at(it.index);
-          const prev = it.index > 0 ? history.at(it.index - 1) : undefined;
-          // A new day starts at the first message, and wherever the one before is of another day.
-          const newDay = m && (it.index === 0 || (prev && !sameDayEpoch(prev.epoch, m.epoch)));
-          return (
-            // Keyed by message: a row that shows another message after a change is a new row.
-            <div
-              key={m ? m.id : `row ${it.index}`}
-              data-index={it.index}
-              ref={virtualizer.measureElement}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${it.start}px)`,
-              }}
-            >
-              {newDay && (
-                <h3 className="day">
-                  <span>{dayLabel(m.epoch)}</span>
-                </h3>
-              )}
-              {m ? (
-                <Bubble
+    <>
+      {probe}
+      <div
+        className="messages"
+        ref={parent}
+        role="log"
+        aria-label={trash ? 'Trash' : 'Messages'}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const m = history.at(it.index);
+            return (
+              // Keyed by message: a row that shows another message after a change is a new row.
+              <div
+                key={m ? m.id : `row ${it.index}`}
+                data-index={it.index}
+                ref={virtualizer.measureElement}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${it.start}px)`,
+                }}
+              >
+                <HistoryRow
+                  index={it.index}
                   m={m}
+                  prevEpoch={it.index > 0 ? history.at(it.index - 1)?.epoch : undefined}
+                  highlight={m !== undefined && jump?.id === m.id}
                   actions={props.actions}
-                  onRemoved={() => setRemoved({ id: m.id, index: it.index })}
-                  highlight={jump?.id === m.id}
+                  onRemoved={onRemoved}
+                  placeholderPx={rowPx}
                 />
-              ) : (
-                <div className="msg">…</div>
-              )}
-            </div>
-          );
-        })}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
