@@ -53,6 +53,7 @@ export async function createProfile(ctx: ServiceContext, nickname: string, maste
   addCover(ctx.cells, 'pool');
   wipe(kek);
   ctx.session = { dk, nickname: nick, settings: DEFAULT_SETTINGS, lastActive: Date.now() };
+  ctx.writer.warm();
   startIdleTimer(ctx);
 }
 
@@ -86,6 +87,8 @@ export async function login(ctx: ServiceContext, master: string): Promise<void> 
     settings: { ...DEFAULT_SETTINGS, ...settings },
     lastActive: Date.now(),
   };
+  // The import writer's thread starts now, while the person looks at the chat list, not with their first paste.
+  ctx.writer.warm();
   for (const row of ctx.store.chats()) {
     if (row.remembered) openRemembered(ctx, row);
   }

@@ -6,10 +6,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLM_FILE, MAIN_DIR } from '../../src-main/app-paths.mjs';
+import { CLM_FILE, MAIN_DIR, VAULT_WRITER_FILE } from '../../src-main/app-paths.mjs';
 import { QR_OPTIONS } from '../../src-shared/qr.js';
 import { tempDirs } from './temp-dirs.js';
 
@@ -107,6 +108,26 @@ describe('the built clm', () => {
     const r = clm(['import', '--qr', png], bob);
     expect(r.stdout).toMatch(/New chat .* created and the message stored/);
     expect(clm(['history', '1'], bob).stdout).toMatch(/alice: scanned/);
+  });
+
+  it("carries the vault writer's thread as the bundle VaultWriter starts: it loads and stores a batch", async () => {
+    // An import falls back to the main thread when the thread cannot load; this shows that it can.
+    const dir = tmp();
+    const vault = join(dir, 'vault.sqlite');
+    expect(
+      clm(['init', '--name', 'alice'], { CLM_VAULT: vault, CLM_PASSPHRASE: 'a long master phrase' }).code,
+    ).toBe(0);
+    const w = new Worker(join(clmJs, '..', VAULT_WRITER_FILE));
+    try {
+      const reply = await new Promise((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+        w.postMessage({ id: 7, path: vault, batch: { rows: [], touches: [], chaff: 3 } });
+      });
+      expect(reply).toEqual({ id: 7, ids: [] });
+    } finally {
+      await w.terminate();
+    }
   });
 
   it('refuses with one sentence and a non-zero code', () => {
