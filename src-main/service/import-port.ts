@@ -114,14 +114,15 @@ function importPort(
     direction,
     seenKey: (chat: OpenChat, canonical: string) => seenIndex(chat.seenKey, canonical),
     seen: (keys: readonly Buffer[]) => {
-      const hits = ctx.store.seenMany(keys);
+      const hits = ctx.store.seenWhere(keys);
       return keys.map((key) => {
         const hit = hits.get(key.toString('hex'));
         if (!hit) return hidden.seen(key);
         const chatId = hit.chat_id as LocalChatId;
-        // Whether it is one's own sent message can only be read while the chat is open.
+        // Whether it is one's own sent message can only be read while the chat is open: from its
+        // search index when that holds it, else from the message's body.
         const c = ctx.open.get(chatId);
-        const dir = c && messageView(c, hit).direction;
+        const dir = c && directionOf(ctx, c, hit.id);
         const chat = refs.get(chatId) ?? ref(ctx.row(chatId));
         return { chat, ...(dir ? { direction: dir } : {}) };
       });
@@ -185,4 +186,12 @@ function importPort(
       return { chat, messageId: chat.messageId as MessageId };
     },
   };
+}
+
+/** A stored message's direction, from the chat's search index when it holds it (no body opened). */
+function directionOf(ctx: ServiceContext, c: OpenChat, id: number): Direction | undefined {
+  const sent = c.search?.sentOf(id);
+  if (sent !== undefined) return sent ? 'sent' : 'received';
+  const row = ctx.store.message(c.id, id);
+  return row && messageView(c, row).direction;
 }

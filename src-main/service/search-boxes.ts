@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { gcmOpen, gcmSeal } from '../vault/box.js';
 
 /**
  * AES-256-GCM with no padding of its own, for the parts of a search chunk:
@@ -8,27 +8,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  */
 export const PART_OVERHEAD = 28;
 
-export function sealPart(key: Uint8Array, plain: Uint8Array, aad: string): Buffer {
-  const nonce = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', key, nonce);
-  c.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([c.update(plain), c.final()]);
-  return Buffer.concat([nonce, body, c.getAuthTag()]);
-}
+export const sealPart = (key: Uint8Array, plain: Uint8Array, aad: string): Buffer => gcmSeal(key, plain, aad);
 
 /** The plaintext (the caller wipes it), or undefined when the key is wrong or a byte was altered. */
 export function openPart(key: Uint8Array, part: Uint8Array, aad: string): Buffer | undefined {
   if (part.length < PART_OVERHEAD) return undefined;
-  let out: Buffer | undefined;
-  try {
-    const d = createDecipheriv('aes-256-gcm', key, part.subarray(0, 12));
-    d.setAAD(Buffer.from(aad, 'utf8'));
-    d.setAuthTag(part.subarray(part.length - 16));
-    out = d.update(part.subarray(12, part.length - 16));
-    d.final();
-    return out;
-  } catch {
-    out?.fill(0);
-    return undefined;
-  }
+  return gcmOpen(key, Buffer.from(part.buffer, part.byteOffset, part.byteLength), aad);
 }

@@ -461,6 +461,21 @@ export class SearchIndex {
   }
 
   /**
+   * Whether the message with this id was sent from here (its body's
+   * direction), as the index holds it; undefined when the index does not hold
+   * it (yet). An import's duplicates are told apart by this without opening
+   * each one's body.
+   */
+  sentOf(id: number): boolean | undefined {
+    for (const b of this.#blocks) {
+      if (id < b.min || id > b.max) continue;
+      const i = b.ids.indexOf(id);
+      if (i >= 0 && b.state[i] !== 2) return b.sent[i] === 1;
+    }
+    return undefined;
+  }
+
+  /**
    * Messages outside the trash whose author or text holds every word
    * (lower-cased), oldest first, as the vault holds them; the first `limit`.
    */

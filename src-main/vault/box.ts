@@ -33,7 +33,7 @@ function freshNonce(): Buffer {
   return nonce;
 }
 
-function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
+export function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
   const nonce = freshNonce();
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
@@ -41,7 +41,7 @@ function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
   return Buffer.concat([nonce, body, c.getAuthTag()]);
 }
 
-function gcmOpen(key: Uint8Array, b: Buffer, aad: string): Buffer | undefined {
+export function gcmOpen(key: Uint8Array, b: Buffer, aad: string): Buffer | undefined {
   let out: Buffer | undefined;
   try {
     const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));

@@ -3,6 +3,13 @@ import type { ChatRow, MessageRow, ProfileRow } from './rows.js';
 
 const SEEN_CHUNK = 256;
 
+/** A stored blind index and its row. */
+export interface SeenHit {
+  readonly id: number;
+  readonly chat_id: number;
+  readonly seen: Buffer;
+}
+
 /**
  * Every SQL statement of the app, typed, prepared once. Knows nothing of keys:
  * it moves sealed blobs and blind indexes; the service seals and opens them.
@@ -43,6 +50,9 @@ export class VaultStore {
       setRemembered: db.prepare('UPDATE chats SET remembered = ? WHERE id = ?'),
       touchChat: db.prepare('UPDATE chats SET last_activity = MAX(last_activity, ?) WHERE id = ?'),
       deleteChat: db.prepare('DELETE FROM chats WHERE id = ?'),
+      seenWhere: db.prepare<Buffer[], SeenHit>(
+        `SELECT id, chat_id, seen FROM messages WHERE seen IN (${Array(SEEN_CHUNK).fill('?').join(',')})`,
+      ),
       seenMany: db.prepare<Buffer[], MessageRow>(
         `SELECT ${cols} FROM messages WHERE seen IN (${Array(SEEN_CHUNK).fill('?').join(',')})`,
       ),
@@ -139,6 +149,16 @@ export class VaultStore {
       // The statement takes a fixed number of keys; repeating one fills the rest.
       while (chunk.length < SEEN_CHUNK) chunk.push(chunk[0] as Buffer);
       for (const r of this.#s.seenMany.all(...chunk)) found.set(r.seen.toString('hex'), r);
+    }
+    return found;
+  }
+  /** Where each of these blind indexes is stored, without the rows' bodies (an import's duplicates). */
+  seenWhere(keys: readonly Buffer[]): Map<string, SeenHit> {
+    const found = new Map<string, SeenHit>();
+    for (let i = 0; i < keys.length; i += SEEN_CHUNK) {
+      const chunk = keys.slice(i, i + SEEN_CHUNK);
+      while (chunk.length < SEEN_CHUNK) chunk.push(chunk[0] as Buffer);
+      for (const r of this.#s.seenWhere.all(...chunk)) found.set(r.seen.toString('hex'), r);
     }
     return found;
   }

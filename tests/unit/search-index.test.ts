@@ -113,6 +113,25 @@ describe('SearchIndex', () => {
     ]);
   });
 
+  it("tells a held message's direction without opening it, and nothing of one it does not hold", () => {
+    const chat = fakeChat(['a', 'b', 'c']);
+    const index = new SearchIndex(chat.source);
+    // Not built yet: nothing is known, so the caller opens the body.
+    expect(index.sentOf(2)).toBeUndefined();
+    index.search(['a']);
+    const views = chat.reads.views;
+    expect([1, 2, 3].map((id) => index.sentOf(id))).toEqual([false, false, false]);
+    const mine = { ...chat.source.entry(chat.source.row(2) as MessageRow), id: 4, sent: true, seen: 4 };
+    index.added([mine]);
+    index.search(['b']);
+    expect(index.sentOf(4)).toBe(true);
+    expect(index.sentOf(99)).toBeUndefined();
+    index.deleted([2]);
+    expect(index.sentOf(2)).toBeUndefined();
+    // Told from memory: no message was opened for it (the one count is the entry made above).
+    expect(chat.reads.views).toBe(views + 1);
+  });
+
   it('a message restored while the build is between its two passes is found', () => {
     const chat = fakeChat(Array.from({ length: 30 }, (_, i) => `m${i}`));
     chat.set(3, 1);
