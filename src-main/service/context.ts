@@ -57,6 +57,8 @@ export class ServiceContext {
   readonly hidden = new HiddenChats();
   session: Session | undefined;
   idleTimer: NodeJS.Timeout | undefined;
+  /** Imports under way (at most one runs; more wait): search indexes hold their background work meanwhile. */
+  importing = 0;
   /** Imports run one after another (see import-port.ts). */
   importQueue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(e: MessengerEvent) => void>();

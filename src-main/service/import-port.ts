@@ -22,7 +22,6 @@ import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
 import { messageView, searchIndex, storeBatch } from './messages.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
-import type { SearchEntry } from './search-entries.js';
 import { ServiceError } from './service-error.js';
 import { routeIndex, seenIndex } from './vault-keys.js';
 
@@ -76,10 +75,11 @@ export function importPaste(
   if (opts.name !== undefined && opts.name.trim() !== '') ctx.checkName(opts.name);
   const run = ctx.importQueue.then(async () => {
     const port = importPort(ctx, opts);
+    ctx.importing++;
     try {
       return await routePaste(port, text, opts);
     } finally {
-      port.indexStored();
+      ctx.importing--;
       await port.wipe();
     }
   });
@@ -88,16 +88,11 @@ export function importPaste(
 }
 
 /** The narrow view of the messenger the import router works through. */
-function importPort(
-  ctx: ServiceContext,
-  opts: ImportOptions,
-): ImportPort & { wipe(): Promise<void>; indexStored(): void } {
+function importPort(ctx: ServiceContext, opts: ImportOptions): ImportPort & { wipe(): Promise<void> } {
   const s = ctx.requireSession();
   // A chat's exported pointers imported on another computer bring one's own messages back as sent.
   const direction = (author: string): Direction => (author === s.nickname ? 'sent' : 'received');
   const hidden = hiddenImport(ctx, s, opts, direction);
-  // The paste's stored messages by open chat, for their search indexes once the paste is done.
-  const found = new Map<OpenChat, SearchEntry[]>();
   // Names by chat for this import's outcomes (a duplicate names its chat without counting it).
   const refs = new Map<LocalChatId, ChatRef>();
   const ref = (row: ChatRow): ChatRef => {
@@ -151,18 +146,10 @@ function importPort(
         ctx,
         items.map((it) => ({ ...it, body: { ...it.body, dir: direction(it.body.author) } })),
       );
-      for (const [c, list] of entries) {
-        const all = found.get(c);
-        if (all) for (const e of list) all.push(e);
-        else found.set(c, list);
-      }
+      // Still open as the same chat (not locked meanwhile): its index learns the batch's messages
+      // now, and writes their search chunks in the background once the import is done.
+      for (const [c, list] of entries) if (ctx.open.get(c.id) === c) searchIndex(ctx, c).added(list);
       return ids;
-    },
-    indexStored: () => {
-      // Still open as the same chat (not locked meanwhile): its index learns the paste's messages now,
-      // and writes their search chunks in the background once the import no longer holds the disk.
-      for (const [c, list] of found) if (ctx.open.get(c.id) === c) searchIndex(ctx, c).added(list);
-      found.clear();
     },
     create: async (
       meta: Omit<ChatMeta, 'createdHere'>,

@@ -6,7 +6,7 @@ import { sealSealed } from '../core/sealed.js';
 import { openJson, sealJson } from '../vault/box.js';
 import type { MessageRow } from '../vault/rows.js';
 import { searchChunkRows } from '../vault/search-chunks.js';
-import { NOT_STORED } from '../vault/write-batch.js';
+import { NOT_STORED, packBatch } from '../vault/write-batch.js';
 import { now, type ServiceContext } from './context.js';
 import { coverCount } from './hidden/cover.js';
 import type { MessageBody, OpenChat } from './records.js';
@@ -143,9 +143,9 @@ export async function storeBatch(
     boxes.push(body);
     // Each visible message stored draws its own share of cover, as a message sent does (cover.ts).
     chaff += coverCount('message');
-    return { chatId, seen: it.seen, epoch: it.epoch, storedAt: at, body };
+    return { chatId, seen: it.seen, epoch: it.epoch, body };
   });
-  const written = await ctx.writer.write({ rows, touches: [...newest], chaff });
+  const written = await ctx.writer.write(packBatch(rows, at, [...newest], chaff));
   visibleAt.forEach((i, k) => {
     const id = written[k] as number;
     if (id === NOT_STORED) return;
@@ -314,6 +314,7 @@ export function searchIndex(ctx: ServiceContext, c: OpenChat): SearchIndex {
       newSince: (afterId, limit) => s.rowsAfterId(afterId, limit),
       row: (id) => s.message(id),
       maxId: () => s.maxMessageId(),
+      paused: () => ctx.importing > 0,
       entry: (row) => {
         const v = messageView(c, row);
         return entryOf(row, { ...v, dir: v.direction }, row.body.length);

@@ -18,6 +18,8 @@ const STEP = 100;
 /** A background step that failed (the vault busy in another process) is tried again this much later, this many times. */
 const RETRY_MS = 1000;
 const RETRIES = 5;
+/** How often a paused background build looks again. */
+const PAUSE_MS = 50;
 /** Rows read per step when a search is waiting for the index. */
 const RUSH = 2000;
 /** Messages just stored, gathered in blocks of this many (a chunk's worth) before they are searched or written. */
@@ -60,6 +62,8 @@ export interface SearchSource {
   entry(row: MessageRow): SearchEntry;
   /** Of these ids, the chat's messages (in the trash too), as [id, epoch, first 4 bytes of seen, trashed]. */
   present(ids: readonly number[]): [number, number, number, number][];
+  /** While true, the background build and writes wait (an import in progress); a search does not. */
+  paused?(): boolean;
   /** Absent for a chat that keeps its index in memory only: then every message is opened once. */
   readonly chunks?: ChunkSource;
 }
@@ -414,6 +418,13 @@ export class SearchIndex {
     if (this.#looping) return;
     this.#looping = true;
     const next = () => {
+      if (this.#source.paused?.()) {
+        // An import is storing batches: its writer holds the disk, and its messages come here by
+        // added() as each batch commits. The build goes on once it is done.
+        this.#looping = false;
+        if (!this.#dropped) setTimeout(() => this.buildInBackground(), PAUSE_MS);
+        return;
+      }
       let more: boolean;
       try {
         more = this.step() || this.#flushStep();

@@ -22,23 +22,29 @@ const NONCES = 256;
 const noncePool = Buffer.alloc(12 * NONCES);
 let nonceNext = NONCES;
 
-function freshNonce(): Buffer {
+/** Writes a fresh nonce at out[at .. at + 12). */
+function putNonce(out: Buffer, at: number): void {
   if (nonceNext === NONCES) {
     randomFillSync(noncePool);
     nonceNext = 0;
   }
   const slice = noncePool.subarray(12 * nonceNext, 12 * ++nonceNext);
-  const nonce = Buffer.from(slice);
+  slice.copy(out, at);
   slice.fill(0);
-  return nonce;
 }
 
+/** nonce || ciphertext || tag, written into one buffer (an import seals thousands). */
 export function gcmSeal(key: Uint8Array, plaintext: Uint8Array, aad: string): Buffer {
-  const nonce = freshNonce();
-  const c = createCipheriv('aes-256-gcm', key, nonce);
+  const out = Buffer.allocUnsafe(12 + plaintext.length + 16);
+  putNonce(out, 0);
+  const c = createCipheriv('aes-256-gcm', key, out.subarray(0, 12));
   c.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([c.update(plaintext), c.final()]);
-  return Buffer.concat([nonce, body, c.getAuthTag()]);
+  const body = c.update(plaintext);
+  // GCM's final() adds no bytes.
+  c.final();
+  body.copy(out, 12);
+  c.getAuthTag().copy(out, 12 + body.length);
+  return out;
 }
 
 export function gcmOpen(key: Uint8Array, b: Buffer, aad: string): Buffer | undefined {

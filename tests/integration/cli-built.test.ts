@@ -11,6 +11,7 @@ import { Resvg } from '@resvg/resvg-js';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLM_FILE, MAIN_DIR, VAULT_WRITER_FILE } from '../../src-main/app-paths.mjs';
+import { packBatch } from '../../src-main/vault/write-batch.js';
 import { QR_OPTIONS } from '../../src-shared/qr.js';
 import { tempDirs } from './temp-dirs.js';
 
@@ -122,7 +123,7 @@ describe('the built clm', () => {
       const reply = await new Promise((resolve, reject) => {
         w.once('message', resolve);
         w.once('error', reject);
-        w.postMessage({ id: 7, path: vault, batch: { rows: [], touches: [], chaff: 3 } });
+        w.postMessage({ id: 7, path: vault, batch: packBatch([], 0, [], 3) });
       });
       expect(reply).toEqual({ id: 7, ids: [] });
     } finally {

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src-main/vault/open-db.js';
 import { VaultWriter } from '../../../src-main/vault/vault-writer.js';
-import { NOT_STORED, type WriteBatch } from '../../../src-main/vault/write-batch.js';
+import { NOT_STORED, packBatch, type RowToWrite } from '../../../src-main/vault/write-batch.js';
 import { tempDirs } from '../temp-dirs.js';
 
 const tmp = tempDirs('clm-writer-');
@@ -29,22 +29,31 @@ function vault() {
   return { path, db, chat };
 }
 
-const batch = (chatIds: number[], n: number, chaff = 0): WriteBatch => ({
-  rows: Array.from({ length: n }, (_, i) => ({
+/** n rows spread over the chats, and the batch packing them. */
+function batch(chatIds: number[], n: number, chaff = 0) {
+  const rows: RowToWrite[] = Array.from({ length: n }, (_, i) => ({
     chatId: chatIds[i % chatIds.length] as number,
     seen: randomBytes(32),
     epoch: 1_000 + i,
-    storedAt: 2_000,
-    body: randomBytes(540),
-  })),
-  touches: chatIds.map((id) => [id, 5_000] as const),
-  chaff,
-});
+    body: randomBytes(500 + (i % 80)),
+  }));
+  return {
+    rows,
+    packed: packBatch(
+      rows,
+      2_000,
+      chatIds.map((id) => [id, 5_000] as const),
+      chaff,
+    ),
+  };
+}
 
 const messageRows = (db: ReturnType<typeof openDb>) =>
-  db.prepare('SELECT id, chat_id, seen, body FROM messages ORDER BY id').all() as {
+  db.prepare('SELECT id, chat_id, seen, epoch, stored_at, body FROM messages ORDER BY id').all() as {
     id: number;
     chat_id: number;
+    epoch: number;
+    stored_at: number;
     seen: Buffer;
     body: Buffer;
   }[];
@@ -59,7 +68,7 @@ describe('the vault writer', () => {
       const first = batch([a, b], 300, 7);
       const second = batch([b], 5);
       // Sent together: they commit in the order given.
-      const [ids1, ids2] = await Promise.all([writer.write(first), writer.write(second)]);
+      const [ids1, ids2] = await Promise.all([writer.write(first.packed), writer.write(second.packed)]);
       expect(writer.threaded).toBe(true);
       expect(ids1).toHaveLength(300);
       expect(Math.max(...ids1)).toBeLessThan(Math.min(...ids2));
@@ -68,6 +77,8 @@ describe('the vault writer', () => {
       const sent = [...first.rows, ...second.rows];
       rows.forEach((r, i) => {
         expect(r.chat_id).toBe(sent[i]?.chatId);
+        expect(r.epoch).toBe(sent[i]?.epoch);
+        expect(r.stored_at).toBe(2_000);
         expect(r.seen.equals(Buffer.from(sent[i]?.seen as Uint8Array))).toBe(true);
         expect(r.body.equals(Buffer.from(sent[i]?.body as Uint8Array))).toBe(true);
       });
@@ -90,7 +101,7 @@ describe('the vault writer', () => {
     v.db.prepare('DELETE FROM chats WHERE id = ?').run(gone);
     const writer = new VaultWriter(v.path, () => v.db);
     try {
-      const ids = await writer.write(batch([kept, gone], 4));
+      const ids = await writer.write(batch([kept, gone], 4).packed);
       expect(ids.filter((id) => id === NOT_STORED)).toHaveLength(2);
       expect(messageRows(v.db).map((r) => r.chat_id)).toEqual([kept, kept]);
     } finally {
@@ -105,11 +116,8 @@ describe('the vault writer', () => {
     const writer = new VaultWriter(v.path, () => v.db);
     try {
       const once = batch([c], 3);
-      await writer.write(once);
-      const again = {
-        ...batch([c], 3),
-        rows: [...batch([c], 2).rows, once.rows[0] as WriteBatch['rows'][number]],
-      };
+      await writer.write(once.packed);
+      const again = packBatch([...batch([c], 2).rows, once.rows[0] as RowToWrite], 2_000, [], 0);
       await expect(writer.write(again)).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
       expect(messageRows(v.db)).toHaveLength(3);
     } finally {
@@ -125,9 +133,9 @@ describe('the vault writer', () => {
     const broken = () => new Worker('throw new Error("Cannot find module better-sqlite3")', { eval: true });
     const writer = new VaultWriter(v.path, () => v.db, undefined, broken);
     try {
-      const ids = await writer.write(batch([c], 10, 2));
+      const ids = await writer.write(batch([c], 10, 2).packed);
       expect(writer.threaded).toBe(false);
-      const later = await writer.write(batch([c], 5));
+      const later = await writer.write(batch([c], 5).packed);
       expect(messageRows(v.db).map((r) => r.id)).toEqual([...ids, ...later]);
       expect((v.db.prepare('SELECT COUNT(*) AS n FROM cells').get() as { n: number }).n).toBe(2);
     } finally {
