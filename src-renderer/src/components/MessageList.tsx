@@ -53,8 +53,15 @@ export function MessageList(props: {
   const items = virtualizer.getVirtualItems();
 
   // The pages of the rows on screen (and the newest), after every render: a page arriving renders by itself.
+  // While the list moves, only rows still there since the last render: a drag of the scrollbar passes
+  // thousands of rows a frame, and fetching (and decrypting) the pages of rows already gone took the
+  // frames' time. When the scrolling stops (the virtualizer renders then), every row on screen.
+  const lastShown = useRef<ReadonlySet<number>>(new Set());
   useEffect(() => {
-    history.want(items.map((it) => it.index));
+    const shown = new Set(items.map((it) => it.index));
+    const before = lastShown.current;
+    lastShown.current = shown;
+    history.want(virtualizer.isScrolling ? [...shown].filter((i) => before.has(i)) : shown);
   });
 
   // After a removal, once the list no longer shows the message: its successor's first button.
