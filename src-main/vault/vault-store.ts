@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-db.js';
 import type { ChatRow, MessageRow, ProfileRow } from './rows.js';
 
@@ -142,26 +143,9 @@ export class VaultStore {
   }
 
   /** The stored messages among many blind indexes, by the index's hex: one query per few hundred. */
-  seenMany(keys: readonly Buffer[]): Map<string, MessageRow> {
-    const found = new Map<string, MessageRow>();
-    for (let i = 0; i < keys.length; i += SEEN_CHUNK) {
-      const chunk = keys.slice(i, i + SEEN_CHUNK);
-      // The statement takes a fixed number of keys; repeating one fills the rest.
-      while (chunk.length < SEEN_CHUNK) chunk.push(chunk[0] as Buffer);
-      for (const r of this.#s.seenMany.all(...chunk)) found.set(r.seen.toString('hex'), r);
-    }
-    return found;
-  }
+  seenMany = (keys: readonly Buffer[]): Map<string, MessageRow> => bySeen(this.#s.seenMany, keys);
   /** Where each of these blind indexes is stored, without the rows' bodies (an import's duplicates). */
-  seenWhere(keys: readonly Buffer[]): Map<string, SeenHit> {
-    const found = new Map<string, SeenHit>();
-    for (let i = 0; i < keys.length; i += SEEN_CHUNK) {
-      const chunk = keys.slice(i, i + SEEN_CHUNK);
-      while (chunk.length < SEEN_CHUNK) chunk.push(chunk[0] as Buffer);
-      for (const r of this.#s.seenWhere.all(...chunk)) found.set(r.seen.toString('hex'), r);
-    }
-    return found;
-  }
+  seenWhere = (keys: readonly Buffer[]): Map<string, SeenHit> => bySeen(this.#s.seenWhere, keys);
   insertMessage(chatId: number, seen: Buffer, epoch: number, now: number, body: Buffer): number {
     return Number(this.#s.insertMessage.run(chatId, seen, epoch, now, body).lastInsertRowid);
   }
@@ -215,4 +199,19 @@ export class VaultStore {
   clearChat(chatId: number): number {
     return this.#s.clearChat.run(chatId).changes;
   }
+}
+
+/** Runs a statement of SEEN_CHUNK blind indexes over many keys; what it finds, by the index's hex. */
+function bySeen<T extends { readonly seen: Buffer }>(
+  stmt: Statement<Buffer[], T>,
+  keys: readonly Buffer[],
+): Map<string, T> {
+  const found = new Map<string, T>();
+  for (let i = 0; i < keys.length; i += SEEN_CHUNK) {
+    const chunk = keys.slice(i, i + SEEN_CHUNK);
+    // The statement takes a fixed number of keys; repeating one fills the rest.
+    while (chunk.length < SEEN_CHUNK) chunk.push(chunk[0] as Buffer);
+    for (const r of stmt.all(...chunk)) found.set(r.seen.toString('hex'), r);
+  }
+  return found;
 }
