@@ -20,7 +20,7 @@ import type { ServiceContext } from './context.js';
 import { hiddenImport } from './hidden/hidden-import.js';
 import type { ImportOptions } from './import-options.js';
 import { type ChatRef, type ImportPort, importPaste as routePaste, type ToStore } from './import-router.js';
-import { messageView, searchIndex, storeBatch } from './messages.js';
+import { messageView, storeBatch } from './messages.js';
 import type { ChatMeta, MessageBody, OpenChat } from './records.js';
 import { ServiceError } from './service-error.js';
 import { routeIndex, seenIndex } from './vault-keys.js';
@@ -142,14 +142,10 @@ function importPort(ctx: ServiceContext, opts: ImportOptions): ImportPort & { wi
     storeMany: async (items: readonly ToStore[]) => {
       const used = Date.now();
       for (const it of items) it.chat.lastUsed = used;
-      const { ids, entries } = await storeBatch(
+      return storeBatch(
         ctx,
         items.map((it) => ({ ...it, body: { ...it.body, dir: direction(it.body.author) } })),
       );
-      // Still open as the same chat (not locked meanwhile): its index learns the batch's messages
-      // now, and writes their search chunks in the background once the import is done.
-      for (const [c, list] of entries) if (ctx.open.get(c.id) === c) searchIndex(ctx, c).added(list);
-      return ids;
     },
     create: async (
       meta: Omit<ChatMeta, 'createdHere'>,

@@ -162,7 +162,9 @@ export async function importPaste(
    * outcomes exist and the pointers before `done` count as done. Its bodies
    * are sealed at once, so a chat locked later never has a message sealed
    * under its wiped key. Batches commit in order, one behind the routing of
-   * the next: the disk works while the next batch is opened.
+   * the next: the disk works while the next batch is opened. Awaited before
+   * any other await of the routing (an unlock, a new chat), so everything
+   * queued is committed and reported first.
    */
   let committing: Promise<void> = Promise.resolve();
   const commit = (done: number): Promise<void> => {
@@ -189,8 +191,6 @@ export async function importPaste(
     committing.catch(() => undefined);
     return committing;
   };
-  /** Everything queued committed and reported: before any other await of the routing. */
-  const flush = (done: number): Promise<void> => commit(done);
   let reported = 0;
 
   for (let start = 0; start < items.length; start += IMPORT_BATCH) {
@@ -356,7 +356,7 @@ export async function importPaste(
       if (triedUnlock.has(ref.id)) continue;
       if (keyTriesLeft() <= 0) return tooManyChats(offset);
       triedUnlock.add(ref.id);
-      await flush(at);
+      await commit(at);
       const opened = await port.unlock(ref.id, secret);
       // Now that its K_seen is known, the chat can say whether it holds this pointer already.
       const already = opened && storedIn(prep, opened);
@@ -369,7 +369,7 @@ export async function importPaste(
 
     // Not a chat we hold with this secret: verify the secret against the pointer, then create the chat.
     // Unless the secret locates a hidden chat of this pointer (its L derived beside the chat's key).
-    await flush(at);
+    await commit(at);
     const hidden = port.findHidden?.(p);
     const wire = await newChatKey(p, secret);
     const found = await hidden;

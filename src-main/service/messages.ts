@@ -94,24 +94,18 @@ export function insertMessages(
   return ids;
 }
 
-/** An import batch stored: each item's id (undefined when its chat was deleted meanwhile), and what search learns. */
-export interface StoredBatch {
-  readonly ids: (MessageId | undefined)[];
-  /** The visible chats' new messages, for their search indexes (the caller adds them when it suits). */
-  readonly entries: Map<OpenChat, SearchEntry[]>;
-}
-
 /**
  * Stores an import's batch. Every body is sealed here and now, while its
  * chat's key is certainly live; the visible chats' rows then go to the vault
  * writer's thread in one transaction (with the chaff their messages draw),
  * so the disk work overlaps the next batch's routing. Hidden chats' messages
- * live in memory and cells, and are stored here at once as before.
+ * live in memory and cells, and are stored here at once as before. Each
+ * item's id once committed, undefined when its chat was deleted meanwhile.
  */
 export async function storeBatch(
   ctx: ServiceContext,
   items: readonly { chat: OpenChat; seen: Buffer; epoch: number; body: MessageBody }[],
-): Promise<StoredBatch> {
+): Promise<(MessageId | undefined)[]> {
   const ids: (MessageId | undefined)[] = new Array(items.length);
   const entries = new Map<OpenChat, SearchEntry[]>();
   const hiddenAt: number[] = [];
@@ -130,7 +124,7 @@ export async function storeBatch(
       ids[i] = hiddenIds[k];
     });
   }
-  if (visibleAt.length === 0) return { ids, entries };
+  if (visibleAt.length === 0) return ids;
   const at = now();
   const newest = new Map<LocalChatId, number>();
   let chaff = 0;
@@ -157,7 +151,10 @@ export async function storeBatch(
     );
     entries.set(it.chat, list);
   });
-  return { ids, entries };
+  // Still open as the same chat (not locked meanwhile): its index learns the batch's messages now,
+  // and writes their search chunks in the background once the import is done.
+  for (const [c, list] of entries) if (ctx.open.get(c.id) === c) searchIndex(ctx, c).added(list);
+  return ids;
 }
 
 export function messageView(c: OpenChat, row: MessageRow): MessageView {
